@@ -1,0 +1,114 @@
+// Metal Boot: netboot server and BMC for a Raspberry Pi 4 fleet.
+// GUI by default; --headless runs the same engine without any GUI object.
+
+#include "cli/clicommands.h"
+#include "common/logging.h"
+#include "common/paths.h"
+#include "common/unixsignals.h"
+#include "engine/enginehost.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#ifdef METALBOOT_WITH_GUI
+#include "labfacade.h"
+#include "uibootstrap.h"
+#include <QApplication>
+#endif
+
+namespace {
+
+bool wantsGui(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--headless" || a == "--check-config" || a == "--version" || a == "-v" || a == "--help"
+            || a == "-h" || (i == 1 && !a.startsWith('-')))
+            return false;
+    }
+    return true;
+}
+
+int runHeadless(const LabEngine::Options &options)
+{
+    logging::installJournaldHandler();
+    EngineHost host(options);
+    QString error;
+    if (!host.start(&error)) {
+        QTextStream(stderr) << QCoreApplication::translate("main", "Cannot start the lab:") << '\n' << error << Qt::endl;
+        return 2;
+    }
+    UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, qApp, [](int sig) {
+        qCInfo(lcCore) << "signal" << sig << "- shutting down";
+        QCoreApplication::quit();
+    });
+    const int rc = QCoreApplication::exec();
+    host.stop();
+    return rc;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("metalboot"));
+    QCoreApplication::setApplicationName(QStringLiteral("metalboot"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(METALBOOT_VERSION));
+
+#ifdef METALBOOT_WITH_GUI
+    const bool gui = wantsGui(argc, argv);
+    std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+#else
+    const bool gui = false;
+    std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
+#endif
+
+    QStringList arguments = QCoreApplication::arguments();
+    // Sub-commands: "metalboot import ..." (more are added by their subsystems).
+    const QString subcommand = arguments.size() > 1 && !arguments.at(1).startsWith(QLatin1Char('-')) ? arguments.at(1) : QString();
+    const AppPaths paths = AppPaths::standard();
+    if (subcommand == QLatin1String("import")) {
+        QString lab = paths.labFile();
+        const int i = int(arguments.indexOf(QStringLiteral("--config")));
+        if (i > 0 && i + 1 < arguments.size()) {
+            lab = arguments.at(i + 1);
+            arguments.remove(i, 2);
+        }
+        arguments.removeAt(1);
+        return cli::importSeedFiles(arguments, lab);
+    }
+    if (!subcommand.isEmpty()) {
+        QTextStream(stderr) << QCoreApplication::translate("main", "Unknown command '%1'. See --help.").arg(subcommand) << Qt::endl;
+        return 2;
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Netboot server and BMC for a Raspberry Pi fleet.\n\nCommands:\n  import    import metal-boot netboot.yaml/backend.yaml"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"), QCoreApplication::translate("main", "Run without a GUI (server mode)."));
+    const QCommandLineOption config(QStringLiteral("config"), QCoreApplication::translate("main", "Lab file to use (default: %1).").arg(paths.labFile()),
+                                    QStringLiteral("path"));
+    const QCommandLineOption check(QStringLiteral("check-config"), QCoreApplication::translate("main", "Validate a lab file and exit."),
+                                   QStringLiteral("path"));
+    parser.addOptions({headless, config, check});
+    parser.process(arguments);
+
+    if (parser.isSet(check))
+        return cli::checkConfig(parser.value(check));
+
+    LabEngine::Options options;
+    options.paths = paths;
+    options.configPath = parser.value(config);
+
+    if (!gui)
+        return runHeadless(options);
+#ifdef METALBOOT_WITH_GUI
+    return ui::run(options);
+#else
+    return 0;
+#endif
+}

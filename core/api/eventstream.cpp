@@ -1,0 +1,71 @@
+#include "eventstream.h"
+
+#include "common/logging.h"
+
+#include <QJsonDocument>
+#include <QTcpSocket>
+
+EventStream::EventStream(QObject *parent)
+    : QObject(parent)
+{
+    m_heartbeat.setInterval(15000);
+    connect(&m_heartbeat, &QTimer::timeout, this, &EventStream::heartbeat);
+}
+
+QByteArray EventStream::format(const JournalEvent &event)
+{
+    return "id: " + QByteArray::number(event.seq) + "\nevent: journal\ndata: "
+        + QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+void EventStream::addClient(QTcpSocket *socket, const QList<JournalEvent> &backlog, const MacAddress &filterMac)
+{
+    Client c{socket, filterMac};
+    socket->write("retry: 2000\n\n");
+    for (const auto &e : backlog)
+        if (!filterMac.isValid() || e.mac == filterMac)
+            socket->write(format(e));
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        m_clients.removeIf([socket](const Client &c) { return c.socket == socket || !c.socket; });
+        if (m_clients.isEmpty())
+            m_heartbeat.stop();
+    });
+    m_clients.append(c);
+    if (!m_heartbeat.isActive())
+        m_heartbeat.start();
+    qCInfo(lcApi) << "event stream client" << socket->peerAddress().toString() << "connected;" << m_clients.size()
+                  << "listening";
+}
+
+void EventStream::send(Client &client, const QByteArray &bytes)
+{
+    if (!client.socket)
+        return;
+    if (client.socket->bytesToWrite() > MaxBacklog) {
+        qCWarning(lcApi) << "event stream client" << client.socket->peerAddress().toString()
+                         << "is not reading; dropping it";
+        // Not synchronously: abort() emits disconnected, which edits m_clients we are iterating.
+        QMetaObject::invokeMethod(client.socket, &QTcpSocket::abort, Qt::QueuedConnection);
+        client.socket = nullptr;
+        return;
+    }
+    client.socket->write(bytes);
+}
+
+void EventStream::publish(const JournalEvent &event)
+{
+    if (m_clients.isEmpty())
+        return;
+    const QByteArray bytes = format(event);
+    for (int i = 0; i < m_clients.size(); ++i) {
+        Client &c = m_clients[i];
+        if (!c.filter.isValid() || c.filter == event.mac)
+            send(c, bytes);
+    }
+}
+
+void EventStream::heartbeat()
+{
+    for (int i = 0; i < m_clients.size(); ++i)
+        send(m_clients[i], QByteArrayLiteral(": keep-alive\n\n"));
+}

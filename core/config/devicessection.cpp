@@ -1,0 +1,169 @@
+#include "sections.h"
+
+#include <QRegularExpression>
+
+namespace config {
+
+static bool isValidSerial(const QString &serial)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{8}$"));
+    return re.match(serial).hasMatch();
+}
+
+static bool isSafeName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$)"));
+    return re.match(name).hasMatch();
+}
+
+DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &mac, const QString &path)
+{
+    DeviceConfig d;
+    d.mac = mac;
+    r.remember(path, n);
+    if (!r.checkMap(n, path, {"name", "serial", "model", "position", "power", "profile", "boot_mode", "ip",
+                              "allow_pxe", "console", "facility", "ipxe_script", "ipxe_script_url", "osie",
+                              "virtual"}))
+        return d;
+
+    d.name = r.string(n, "name", path);
+    if (!d.name.isEmpty() && !isSafeName(d.name))
+        r.error(n["name"], YamlReader::join(path, QStringLiteral("name")),
+                QStringLiteral("expected 1 to 63 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit"));
+    r.remember(YamlReader::join(path, QStringLiteral("name")), n["name"]);
+
+    d.serial = r.string(n, "serial", path).toLower();
+    if (d.serial.startsWith(QLatin1String("0x")))
+        d.serial = d.serial.mid(2);
+    if (!d.serial.isEmpty() && !isValidSerial(d.serial))
+        r.error(n["serial"], YamlReader::join(path, QStringLiteral("serial")),
+                QStringLiteral("expected the last 8 hex digits of the Pi serial number, e.g. 9ffefdef"));
+    r.remember(YamlReader::join(path, QStringLiteral("serial")), n["serial"]);
+
+    d.model = r.string(n, "model", path);
+    d.profile = r.string(n, "profile", path);
+    r.remember(YamlReader::join(path, QStringLiteral("profile")), n["profile"]);
+    d.bootMode = r.choice(n, "boot_mode", path, {"uefi", "native"}, 0) == 1 ? BootMode::Native : BootMode::Uefi;
+    d.ip = r.ipv4(n, "ip", path);
+    r.remember(YamlReader::join(path, QStringLiteral("ip")), n["ip"]);
+
+    const QString posPath = YamlReader::join(path, QStringLiteral("position"));
+    const YAML::Node pos = n["position"];
+    if (r.checkMap(pos, posPath, {"x", "y"})) {
+        d.position.setX(r.number(pos, "x", posPath, 0));
+        d.position.setY(r.number(pos, "y", posPath, 0));
+    }
+
+    const QString powPath = YamlReader::join(path, QStringLiteral("power"));
+    const YAML::Node power = n["power"];
+    r.remember(powPath, power);
+    if (r.checkMap(power, powPath, {"switch", "port"})) {
+        d.power.switchId = r.string(power, "switch", powPath);
+        d.power.port = r.string(power, "port", powPath);
+        if (power.IsDefined() && !power.IsNull() && (d.power.switchId.isEmpty() || d.power.port.isEmpty()))
+            r.error(power, powPath, QStringLiteral("power needs both 'switch' and 'port'"));
+    }
+
+    d.allowPxe = r.boolean(n, "allow_pxe", path, true);
+    d.console = r.string(n, "console", path);
+    d.facility = r.string(n, "facility", path);
+    d.ipxeScript = r.string(n, "ipxe_script", path);
+    d.ipxeScriptUrl = r.string(n, "ipxe_script_url", path);
+    if (!d.ipxeScriptUrl.isEmpty() && !d.ipxeScriptUrl.startsWith(QLatin1String("http://"))
+        && !d.ipxeScriptUrl.startsWith(QLatin1String("https://")) && !d.ipxeScriptUrl.startsWith(QLatin1String("tftp://")))
+        r.error(n["ipxe_script_url"], YamlReader::join(path, QStringLiteral("ipxe_script_url")),
+                QStringLiteral("expected an http://, https:// or tftp:// URL"));
+    if (d.ipxeScript.size() > 65536)
+        r.error(n["ipxe_script"], YamlReader::join(path, QStringLiteral("ipxe_script")),
+                QStringLiteral("script is larger than 64 KiB"));
+
+    const QString osiePath = YamlReader::join(path, QStringLiteral("osie"));
+    const YAML::Node osie = n["osie"];
+    if (r.checkMap(osie, osiePath, {"kernel", "initrd", "cmdline"})) {
+        d.osie.kernel = r.string(osie, "kernel", osiePath);
+        d.osie.initrd = r.string(osie, "initrd", osiePath);
+        d.osie.cmdline = r.string(osie, "cmdline", osiePath);
+    }
+    d.isVirtual = r.boolean(n, "virtual", path, false);
+    return d;
+}
+
+void parseDevices(YamlReader &r, const YAML::Node &node, QList<DeviceConfig> &out)
+{
+    if (!r.expectMap(node, QStringLiteral("devices")) || !node.IsDefined() || node.IsNull())
+        return;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const QString key = YamlReader::scalar(it->first);
+        const QString path = YamlReader::join(QStringLiteral("devices"), key);
+        const auto mac = r.mac(it->first, key, path);
+        if (!mac)
+            continue;
+        bool duplicate = false;
+        for (const auto &existing : out)
+            duplicate = duplicate || existing.mac == *mac;
+        if (duplicate) {
+            r.error(it->first, path, QStringLiteral("device %1 is listed twice").arg(mac->toString()));
+            continue;
+        }
+        out.append(parseDevice(r, it->second, *mac, path));
+    }
+}
+
+void writeDevice(YAML::Emitter &out, const DeviceConfig &d)
+{
+    const DeviceConfig def;
+    out << YAML::BeginMap;
+    if (!d.name.isEmpty())
+        out << YAML::Key << "name" << YAML::Value << d.name.toStdString();
+    if (!d.serial.isEmpty())
+        out << YAML::Key << "serial" << YAML::Value << YAML::DoubleQuoted << d.serial.toStdString();
+    if (!d.model.isEmpty())
+        out << YAML::Key << "model" << YAML::Value << d.model.toStdString();
+    if (!d.position.isNull())
+        out << YAML::Key << "position" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "x"
+            << YAML::Value << d.position.x() << YAML::Key << "y" << YAML::Value << d.position.y() << YAML::EndMap;
+    if (d.power.isSet())
+        out << YAML::Key << "power" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "switch"
+            << YAML::Value << d.power.switchId.toStdString() << YAML::Key << "port" << YAML::Value
+            << YAML::DoubleQuoted << d.power.port.toStdString() << YAML::EndMap;
+    if (!d.profile.isEmpty())
+        out << YAML::Key << "profile" << YAML::Value << d.profile.toStdString();
+    if (d.bootMode == BootMode::Native)
+        out << YAML::Key << "boot_mode" << YAML::Value << "native";
+    if (!d.ip.isNull())
+        out << YAML::Key << "ip" << YAML::Value << d.ip.toString().toStdString();
+    out << YAML::Key << "allow_pxe" << YAML::Value << d.allowPxe;
+    if (!d.console.isEmpty())
+        out << YAML::Key << "console" << YAML::Value << d.console.toStdString();
+    if (!d.facility.isEmpty())
+        out << YAML::Key << "facility" << YAML::Value << d.facility.toStdString();
+    if (!d.ipxeScript.isEmpty())
+        out << YAML::Key << "ipxe_script" << YAML::Value << YAML::Literal << d.ipxeScript.toStdString();
+    if (!d.ipxeScriptUrl.isEmpty())
+        out << YAML::Key << "ipxe_script_url" << YAML::Value << d.ipxeScriptUrl.toStdString();
+    if (!d.osie.kernel.isEmpty() || !d.osie.initrd.isEmpty() || !d.osie.cmdline.isEmpty()) {
+        out << YAML::Key << "osie" << YAML::Value << YAML::BeginMap;
+        if (!d.osie.kernel.isEmpty())
+            out << YAML::Key << "kernel" << YAML::Value << d.osie.kernel.toStdString();
+        if (!d.osie.initrd.isEmpty())
+            out << YAML::Key << "initrd" << YAML::Value << d.osie.initrd.toStdString();
+        if (!d.osie.cmdline.isEmpty())
+            out << YAML::Key << "cmdline" << YAML::Value << d.osie.cmdline.toStdString();
+        out << YAML::EndMap;
+    }
+    if (d.isVirtual)
+        out << YAML::Key << "virtual" << YAML::Value << true;
+    out << YAML::EndMap;
+}
+
+void writeDevices(YAML::Emitter &out, const QList<DeviceConfig> &devices)
+{
+    out << YAML::BeginMap;
+    for (const auto &d : devices) {
+        out << YAML::Key << YAML::DoubleQuoted << d.mac.toString().toStdString() << YAML::Value;
+        writeDevice(out, d);
+    }
+    out << YAML::EndMap;
+}
+
+} // namespace config

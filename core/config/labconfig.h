@@ -1,0 +1,188 @@
+#pragma once
+
+#include "common/macaddress.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Plain data describing one lab, as read from lab.yaml. Every section has its own parser
+// (config/*parser.cpp) and its own writer; services receive only their own section.
+// Defaults here are the *safe* defaults: loopback, unprivileged ports.
+
+struct ListenConfig
+{
+    bool enabled = true;
+    QString interface;                                   // empty = by address only
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0;
+};
+
+enum class DhcpMode { Proxy, Full };
+
+struct DhcpPoolConfig
+{
+    QHostAddress rangeStart;
+    QHostAddress rangeEnd;
+    QHostAddress netmask;
+    QHostAddress router;
+    QList<QHostAddress> dnsServers;
+    QList<QHostAddress> ntpServers;
+    QString domain;
+    QStringList searchDomains;                           // option 119
+    int leaseSeconds = 3600;
+    QString leaseFile;                                   // empty = <data>/dhcp.leases
+};
+
+struct DhcpConfig : ListenConfig
+{
+    DhcpConfig() { port = 1067; }
+    DhcpMode mode = DhcpMode::Proxy;
+    quint16 proxyPort = 4011;                            // PXE boot server discovery (unicast)
+    // Loopback/virtual labs: answer to the sender's address and port instead of broadcasting.
+    bool replyToSource = false;
+    // Client architecture (option 93) name -> boot file.
+    QMap<QString, QString> bootFiles;
+    QStringList piMacPrefixes;                           // "dc:a6:32" ...
+    QString ipxeUserClass = QStringLiteral("iPXE");      // option 77 value that marks our iPXE
+    DhcpPoolConfig pool;                                 // full mode only
+};
+
+enum class PiPrefixMode { Serial, Mac, Fixed };
+
+struct TftpConfig : ListenConfig
+{
+    TftpConfig() { port = 1069; }
+    QString root;                                        // empty = <data>/tftp
+    int maxBlockSize = 1468;                             // cap for the blksize option
+    int maxWindowSize = 64;                              // cap for the windowsize option
+    int timeoutSeconds = 1;                              // initial retransmit timeout
+    int maxRetries = 6;
+    int maxSessionsPerClient = 32;
+    int maxSessions = 1024;
+    bool allowUploads = false;
+    PiPrefixMode piPrefix = PiPrefixMode::Serial;
+    QString piPrefixString;                              // for PiPrefixMode::Fixed
+    QString piFirmwareDir;                               // shared Pi boot files; empty = <root>/rpi-firmware
+    QString ipxeDir;                                     // iPXE binaries; empty = /usr/lib/ipxe
+};
+
+struct HttpConfig : ListenConfig
+{
+    HttpConfig() { port = 8080; }
+    QString root;                                        // static files; empty = <data>/http
+    QString publicUrl;                                   // what clients are told; empty = from address/port
+    int maxConnections = 512;
+};
+
+struct RedfishConfig : ListenConfig
+{
+    RedfishConfig() { port = 8443; }
+    bool tls = true;
+    QString certificate;                                 // PEM; empty = generated in the config dir
+    QString privateKey;
+    bool allowBasicOverHttp = false;
+    int sessionTimeoutSeconds = 1800;
+};
+
+struct ConsoleConfig : ListenConfig
+{
+    ConsoleConfig() { port = 6666; }
+    quint16 syslogPort = 5514;
+};
+
+struct ServicesConfig
+{
+    DhcpConfig dhcp;
+    TftpConfig tftp;
+    HttpConfig http;
+    RedfishConfig redfish;
+    ConsoleConfig consoles;
+};
+
+struct PowerBinding
+{
+    QString switchId;
+    QString port;                                        // driver-specific port name ("1", "ether5", "lan3")
+    [[nodiscard]] bool isSet() const { return !switchId.isEmpty(); }
+};
+
+// Per-device netboot fields of the seed system's netboot.yaml.
+struct OsieConfig
+{
+    QString kernel;
+    QString initrd;
+    QString cmdline;
+};
+
+enum class BootMode { Uefi, Native };
+
+struct DeviceConfig
+{
+    MacAddress mac;
+    QString name;
+    QString serial;                                      // Pi: 8 lower-case hex digits
+    QString model;                                       // "pi4", "pi400", "cm4", "qemu-x86_64", ...
+    QPointF position;                                    // fleet layout, grid units
+    PowerBinding power;
+    QString profile;                                     // firmware profile id
+    BootMode bootMode = BootMode::Uefi;
+    QHostAddress ip;                                     // reservation (full DHCP)
+    // netboot.yaml fields
+    bool allowPxe = true;
+    QString console;
+    QString facility;
+    QString ipxeScript;
+    QString ipxeScriptUrl;
+    OsieConfig osie;
+    bool isVirtual = false;                              // a virtual Pi of the demo lab
+};
+
+struct SwitchConfig
+{
+    QString id;
+    QString driver;                                      // simulated, snmp, unifi, mikrotik, openwrt, omada, command, qmp
+    QString address;                                     // host, URL or socket path, per driver
+    QString username;
+    QString password;                                    // secrets never reach logs
+    int ports = 0;                                       // simulated: number of ports
+    int pollSeconds = 10;
+    int cycleOffSeconds = 5;
+    QStringList protectedPorts;                          // uplinks etc.; toggling needs an override
+    QMap<QString, QString> options;                      // driver-specific settings, validated by the driver
+};
+
+struct ProfileConfig
+{
+    QString id;
+    QString name;
+    QString baseImage;                                   // .fd path; empty = engine-generated blank store
+    QString variablesJson;                               // virt-fw-vars JSON applied on top
+    QStringList bootOrder;                               // "0003", "0001", ...
+    QMap<QString, QString> settings;                     // Pi settings by name (CpuClock: "2")
+    QString bootFilesDir;                                // imported pftf release files
+};
+
+struct LabConfig
+{
+    QString sourceFile;                                  // where it was read from (not serialised)
+    QString name = QStringLiteral("Lab");
+    ServicesConfig services;
+    QList<DeviceConfig> devices;                         // ordered as in the file
+    QList<SwitchConfig> switches;
+    QList<ProfileConfig> profiles;
+
+    [[nodiscard]] const DeviceConfig *device(const MacAddress &mac) const;
+    [[nodiscard]] DeviceConfig *device(const MacAddress &mac);
+    [[nodiscard]] const SwitchConfig *switchById(const QString &id) const;
+    [[nodiscard]] const ProfileConfig *profile(const QString &id) const;
+};
+
+Q_DECLARE_METATYPE(LabConfig)
+Q_DECLARE_METATYPE(DeviceConfig)

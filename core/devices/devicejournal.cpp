@@ -1,0 +1,166 @@
+#include "devicejournal.h"
+
+#include "common/logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+DeviceJournal::DeviceJournal(QObject *parent)
+    : QObject(parent)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(200);
+    connect(&m_flushTimer, &QTimer::timeout, this, &DeviceJournal::flush);
+}
+
+DeviceJournal::~DeviceJournal()
+{
+    close();
+}
+
+bool DeviceJournal::open(const QString &filePath, QString *error)
+{
+    close();
+    QDir().mkpath(QFileInfo(filePath).absolutePath());
+    m_file.setFileName(filePath);
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append)) {
+        if (error)
+            *error = QStringLiteral("cannot open %1: %2").arg(filePath, m_file.errorString());
+        qCWarning(lcDevices) << "journal file unavailable:" << m_file.errorString();
+        return false;
+    }
+    restoreFromFile();
+    return true;
+}
+
+void DeviceJournal::close()
+{
+    flush();
+    if (m_file.isOpen())
+        m_file.close();
+}
+
+void DeviceJournal::restoreFromFile()
+{
+    // Read at most the last few MiB: enough for the in-memory rings.
+    const qint64 size = m_file.size();
+    const qint64 window = qMin<qint64>(size, 4 << 20);
+    QFile reader(m_file.fileName());
+    if (!reader.open(QIODevice::ReadOnly))
+        return;
+    reader.seek(size - window);
+    QByteArray tail = reader.readAll();
+    if (window < size) {
+        const auto nl = tail.indexOf('\n');
+        tail = nl >= 0 ? tail.mid(nl + 1) : QByteArray();
+    }
+    int restored = 0;
+    for (const QByteArray &line : tail.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+        if (err.error != QJsonParseError::NoError || !doc.isObject())
+            continue; // a torn last line after a crash is skipped
+        const JournalEvent e = JournalEvent::fromJson(doc.object());
+        if (e.seq >= m_nextSeq)
+            m_nextSeq = e.seq + 1;
+        store(e);
+        ++restored;
+    }
+    if (restored)
+        qCInfo(lcDevices) << "journal: restored" << restored << "events from" << m_file.fileName();
+}
+
+void DeviceJournal::store(const JournalEvent &event)
+{
+    m_all.push_back(event);
+    while (int(m_all.size()) > m_limits.overall)
+        m_all.pop_front();
+    if (event.mac.isValid()) {
+        auto &ring = m_byDevice[event.mac];
+        ring.push_back(event);
+        while (int(ring.size()) > m_limits.perDevice)
+            ring.pop_front();
+    }
+}
+
+JournalEvent DeviceJournal::append(JournalEvent event)
+{
+    event.seq = m_nextSeq++;
+    if (!event.time.isValid())
+        event.time = QDateTime::currentDateTimeUtc();
+    store(event);
+    if (m_file.isOpen()) {
+        m_pending += QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+        m_pending += '\n';
+        if (m_pending.size() > 64 * 1024)
+            flush();
+        else if (!m_flushTimer.isActive())
+            m_flushTimer.start();
+    }
+    Q_EMIT eventAppended(event);
+    return event;
+}
+
+void DeviceJournal::flush()
+{
+    if (m_pending.isEmpty() || !m_file.isOpen())
+        return;
+    if (m_file.write(m_pending) != m_pending.size())
+        qCWarning(lcDevices) << "journal write failed:" << m_file.errorString();
+    m_file.flush();
+    m_pending.clear();
+    rotateIfNeeded();
+}
+
+void DeviceJournal::rotateIfNeeded()
+{
+    if (m_file.size() < m_limits.maxFileBytes)
+        return;
+    const QString path = m_file.fileName();
+    m_file.close();
+    QFile::remove(path + QStringLiteral(".1"));
+    QFile::rename(path, path + QStringLiteral(".1"));
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append))
+        qCWarning(lcDevices) << "journal reopen failed:" << m_file.errorString();
+}
+
+static QList<JournalEvent> tailOf(const std::deque<JournalEvent> &ring, int limit)
+{
+    QList<JournalEvent> out;
+    const size_t n = limit > 0 ? qMin(size_t(limit), ring.size()) : ring.size();
+    out.reserve(qsizetype(n));
+    for (auto it = ring.end() - std::ptrdiff_t(n); it != ring.end(); ++it)
+        out.append(*it);
+    return out;
+}
+
+QList<JournalEvent> DeviceJournal::events(const MacAddress &mac, int limit) const
+{
+    const auto it = m_byDevice.constFind(mac);
+    return it == m_byDevice.cend() ? QList<JournalEvent>() : tailOf(*it, limit);
+}
+
+QList<JournalEvent> DeviceJournal::recent(int limit) const
+{
+    return tailOf(m_all, limit);
+}
+
+QList<JournalEvent> DeviceJournal::since(quint64 seq, int limit) const
+{
+    QList<JournalEvent> out;
+    for (const auto &e : m_all)
+        if (e.seq > seq)
+            out.append(e);
+    if (limit > 0 && out.size() > limit)
+        out = out.mid(out.size() - limit);
+    return out;
+}
+
+void DeviceJournal::forget(const MacAddress &mac)
+{
+    m_byDevice.remove(mac);
+}

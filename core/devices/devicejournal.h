@@ -1,0 +1,61 @@
+#pragma once
+
+#include "journalevent.h"
+
+#include <QFile>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+
+// The per-device event journal: bounded rings in memory (per device and overall) plus an
+// append-only JSON-lines file in the data dir, so the timeline survives restarts.
+// Lives on the engine thread; other threads reach it through queued signals.
+class DeviceJournal : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        int perDevice = 500;               // events kept in memory per device
+        int overall = 5000;                // events kept in memory in total (incl. unknown clients)
+        qint64 maxFileBytes = 16 << 20;    // journal.jsonl rotates to journal.jsonl.1 beyond this
+    };
+
+    explicit DeviceJournal(QObject *parent = nullptr);
+    ~DeviceJournal() override;
+
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    // Opens (creating) the journal file and restores the in-memory rings from its tail.
+    bool open(const QString &filePath, QString *error = nullptr);
+    void close();
+
+    // Stamps seq/time, stores, persists (buffered), emits eventAppended. Returns the stored event.
+    JournalEvent append(JournalEvent event);
+
+    // Newest last. `limit` <= 0 means everything kept in memory.
+    [[nodiscard]] QList<JournalEvent> events(const MacAddress &mac, int limit = 0) const;
+    [[nodiscard]] QList<JournalEvent> recent(int limit = 0) const;
+    [[nodiscard]] QList<JournalEvent> since(quint64 seq, int limit = 0) const;
+    [[nodiscard]] quint64 lastSeq() const { return m_nextSeq - 1; }
+    void forget(const MacAddress &mac);    // drops a removed device's in-memory events
+    void flush();
+
+Q_SIGNALS:
+    void eventAppended(const JournalEvent &event);
+
+private:
+    void store(const JournalEvent &event);
+    void restoreFromFile();
+    void rotateIfNeeded();
+
+    Limits m_limits;
+    quint64 m_nextSeq = 1;
+    std::deque<JournalEvent> m_all;
+    QHash<MacAddress, std::deque<JournalEvent>> m_byDevice;
+    QFile m_file;
+    QByteArray m_pending;
+    QTimer m_flushTimer;
+};

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/paths.h"
+#include "config/configerror.h"
+#include "config/labconfig.h"
+
+#include <QObject>
+
+#include <functional>
+
+class ConfigWatcher;
+class DeviceJournal;
+class DeviceRegistry;
+class HttpService;
+class ManagementApi;
+class ServiceHub;
+
+// The composition root of a running lab: configuration, device registry and journal, and every
+// service, wired together. Lives on the engine thread (see EngineHost); nothing here is global.
+class LabEngine : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        AppPaths paths;
+        QString configPath;              // empty = paths.labFile()
+        bool writeDefaultIfMissing = true;
+        bool watchConfig = true;
+        bool startServices = true;       // false: load and wire only (tests, --check-config)
+    };
+
+    explicit LabEngine(Options options, QObject *parent = nullptr);
+    ~LabEngine() override;
+
+    // Loads (or creates) lab.yaml, opens the journal, creates the services and starts them.
+    // Fails only if the configuration is invalid or unreadable; service failures are reported
+    // per service and do not fail the engine.
+    bool start(QString *error);
+    void stop();
+
+    [[nodiscard]] const LabConfig &config() const { return m_config; }
+    [[nodiscard]] QString configPath() const { return m_configPath; }
+    [[nodiscard]] const AppPaths &paths() const { return m_options.paths; }
+    [[nodiscard]] DeviceJournal *journal() const { return m_journal; }
+    [[nodiscard]] DeviceRegistry *registry() const { return m_registry; }
+    [[nodiscard]] ServiceHub *hub() const { return m_hub; }
+    [[nodiscard]] HttpService *http() const { return m_http; }
+    [[nodiscard]] QString apiToken() const { return m_apiToken; }
+
+    // Edits from the API or the GUI: `change` mutates a copy, which is validated as a whole,
+    // saved atomically (keeping lab.yaml.bak) and applied. On any failure nothing changes.
+    bool modifyConfig(const std::function<void(LabConfig &)> &change, QString *error);
+    // Applies an already validated configuration to the registry and the services.
+    void applyConfig(const LabConfig &config);
+
+    // The embedded demo lab (loopback only).
+    static QByteArray defaultLabYaml();
+
+Q_SIGNALS:
+    void configApplied(const LabConfig &config);
+    void configRejected(const ConfigErrors &errors);
+
+private:
+    void createServices();
+    bool loadInitialConfig(QString *error);
+
+    Options m_options;
+    QString m_configPath;
+    LabConfig m_config;
+    QString m_apiToken;
+    DeviceJournal *m_journal = nullptr;
+    DeviceRegistry *m_registry = nullptr;
+    ServiceHub *m_hub = nullptr;
+    HttpService *m_http = nullptr;
+    ManagementApi *m_api = nullptr;
+    ConfigWatcher *m_watcher = nullptr;
+    bool m_started = false;
+};
