@@ -6,6 +6,7 @@
 #include "common/logging.h"
 #include "config/configwatcher.h"
 #include "config/labconfigloader.h"
+#include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
 #include "http/httpservice.h"
@@ -22,6 +23,7 @@ LabEngine::LabEngine(Options options, QObject *parent)
     m_configPath = m_options.configPath.isEmpty() ? m_options.paths.labFile() : m_options.configPath;
     m_journal = new DeviceJournal(this);
     m_registry = new DeviceRegistry(m_journal, this);
+    m_bootControl = new BootControl(this);
     m_hub = new ServiceHub(this);
     createServices();
 }
@@ -83,6 +85,8 @@ bool LabEngine::start(QString *error)
     QDir().mkpath(m_options.paths.dataDir);
     if (!m_journal->open(m_options.paths.journalFile(), &why))
         qCWarning(lcDevices).noquote() << "journal will not persist:" << why;
+    if (!m_bootControl->open(m_options.paths.dataDir + QStringLiteral("/boot-control.json"), &why))
+        qCWarning(lcDevices).noquote() << "boot overrides not restored:" << why;
     m_apiToken = ApiToken::loadOrCreate(m_options.paths.apiTokenFile(), &why);
     if (m_apiToken.isEmpty())
         qCWarning(lcApi).noquote() << "no API token, management API is locked:" << why;

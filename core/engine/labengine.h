@@ -8,7 +8,9 @@
 
 #include <functional>
 
+class BootControl;
 class ConfigWatcher;
+class PowerControl;
 class DeviceJournal;
 class DeviceRegistry;
 class HttpService;
@@ -46,6 +48,9 @@ public:
     [[nodiscard]] DeviceRegistry *registry() const { return m_registry; }
     [[nodiscard]] ServiceHub *hub() const { return m_hub; }
     [[nodiscard]] HttpService *http() const { return m_http; }
+    [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
+    // The power controller (PoE manager); null if the lab has none.
+    [[nodiscard]] PowerControl *powerControl() const { return m_powerControl; }
     [[nodiscard]] QString apiToken() const { return m_apiToken; }
 
     // Edits from the API or the GUI: `change` mutates a copy, which is validated as a whole,
@@ -73,6 +78,8 @@ private:
     DeviceRegistry *m_registry = nullptr;
     ServiceHub *m_hub = nullptr;
     HttpService *m_http = nullptr;
+    BootControl *m_bootControl = nullptr;
+    PowerControl *m_powerControl = nullptr;
     ManagementApi *m_api = nullptr;
     ConfigWatcher *m_watcher = nullptr;
     bool m_started = false;
