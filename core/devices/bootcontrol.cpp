@@ -166,6 +166,7 @@ BootOverride BootControl::consume(const MacAddress &mac, const QString &servedBy
         BootOverride next = current;
         next.enabled = BootOverride::Enabled::Disabled;
         m_overrides.insert(mac, next);
+        m_inFlight.insert(mac, current);
         save();
         qCInfo(lcDevices).noquote() << mac.toString() << "one-time boot override" << BootOverride::targetName(current.target)
                                     << "consumed by" << servedBy;
@@ -173,6 +174,19 @@ BootOverride BootControl::consume(const MacAddress &mac, const QString &servedBy
         Q_EMIT overrideChanged(mac, next);
     }
     return current;
+}
+
+BootOverride BootControl::effective(const MacAddress &mac) const
+{
+    const auto it = m_inFlight.constFind(mac);
+    if (it != m_inFlight.cend())
+        return *it;
+    return m_overrides.value(mac);
+}
+
+void BootControl::bootStarted(const MacAddress &mac)
+{
+    m_inFlight.remove(mac);
 }
 
 VirtualMedia BootControl::media(const MacAddress &mac, const QString &slot) const
@@ -190,6 +204,7 @@ void BootControl::setMedia(const MacAddress &mac, const QString &slot, const Vir
 void BootControl::forget(const MacAddress &mac)
 {
     m_overrides.remove(mac);
+    m_inFlight.remove(mac);
     m_media.remove(mac);
     save();
 }

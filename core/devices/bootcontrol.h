@@ -53,6 +53,13 @@ public:
     // as None). `servedBy` ("tftp: RPI_EFI.fd", "http: boot.ipxe") is recorded in the signal.
     // Returns the override that applied to this boot (so the caller can act on it).
     BootOverride consume(const MacAddress &mac, const QString &servedBy);
+    // The override that governs the boot in progress: a Once override consumed earlier in this
+    // boot (e.g. by TFTP when rendering BootNext) still applies to the later steps of the same
+    // boot (UEFI PXE, iPXE script) until bootStarted() marks a new boot.
+    [[nodiscard]] BootOverride effective(const MacAddress &mac) const;
+    // A new boot of `mac` began (Pi bootloader DHCP, first-stage PXE of a non-Pi, power on/cycle):
+    // forgets what was consumed during the previous boot.
+    void bootStarted(const MacAddress &mac);
 
     // Slot "Cd" or "Usb" (Redfish VirtualMedia ids).
     [[nodiscard]] VirtualMedia media(const MacAddress &mac, const QString &slot) const;
@@ -70,6 +77,7 @@ private:
 
     QString m_path;
     QHash<MacAddress, BootOverride> m_overrides;
+    QHash<MacAddress, BootOverride> m_inFlight;   // consumed during the current boot
     QHash<MacAddress, QHash<QString, VirtualMedia>> m_media;
 };
 
