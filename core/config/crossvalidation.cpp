@@ -7,7 +7,7 @@ namespace config {
 static void checkPortClash(YamlReader &r, const QString &aPath, const ListenConfig &a, const QString &bPath,
                            const ListenConfig &b, quint16 aPort, quint16 bPort)
 {
-    if (!a.enabled || !b.enabled || aPort != bPort)
+    if (!a.enabled || !b.enabled || aPort != bPort || aPort == 0)
         return;
     const bool sameAddress = a.address == b.address || a.address == QHostAddress(QHostAddress::AnyIPv4)
         || b.address == QHostAddress(QHostAddress::AnyIPv4);
@@ -30,7 +30,7 @@ void crossValidate(YamlReader &r, const LabConfig &c)
                    s.tftp.port, s.consoles.port);
     checkPortClash(r, QStringLiteral("services.http"), s.http, QStringLiteral("services.redfish"), s.redfish,
                    s.http.port, s.redfish.port);
-    if (s.dhcp.enabled && s.dhcp.port == s.dhcp.proxyPort)
+    if (s.dhcp.enabled && s.dhcp.port == s.dhcp.proxyPort && s.dhcp.port != 0)
         r.error(r.markOf(QStringLiteral("services.dhcp.port")), QStringLiteral("services.dhcp.proxy_port"),
                 QStringLiteral("proxy_port must differ from port"));
 

@@ -28,34 +28,34 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
 
     d.name = r.string(n, "name", path);
     if (!d.name.isEmpty() && !isSafeName(d.name))
-        r.error(n["name"], YamlReader::join(path, QStringLiteral("name")),
+        r.error(YamlReader::child(n, "name"), YamlReader::join(path, QStringLiteral("name")),
                 QStringLiteral("expected 1 to 63 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit"));
-    r.remember(YamlReader::join(path, QStringLiteral("name")), n["name"]);
+    r.remember(YamlReader::join(path, QStringLiteral("name")), YamlReader::child(n, "name"));
 
     d.serial = r.string(n, "serial", path).toLower();
     if (d.serial.startsWith(QLatin1String("0x")))
         d.serial = d.serial.mid(2);
     if (!d.serial.isEmpty() && !isValidSerial(d.serial))
-        r.error(n["serial"], YamlReader::join(path, QStringLiteral("serial")),
+        r.error(YamlReader::child(n, "serial"), YamlReader::join(path, QStringLiteral("serial")),
                 QStringLiteral("expected the last 8 hex digits of the Pi serial number, e.g. 9ffefdef"));
-    r.remember(YamlReader::join(path, QStringLiteral("serial")), n["serial"]);
+    r.remember(YamlReader::join(path, QStringLiteral("serial")), YamlReader::child(n, "serial"));
 
     d.model = r.string(n, "model", path);
     d.profile = r.string(n, "profile", path);
-    r.remember(YamlReader::join(path, QStringLiteral("profile")), n["profile"]);
+    r.remember(YamlReader::join(path, QStringLiteral("profile")), YamlReader::child(n, "profile"));
     d.bootMode = r.choice(n, "boot_mode", path, {"uefi", "native"}, 0) == 1 ? BootMode::Native : BootMode::Uefi;
     d.ip = r.ipv4(n, "ip", path);
-    r.remember(YamlReader::join(path, QStringLiteral("ip")), n["ip"]);
+    r.remember(YamlReader::join(path, QStringLiteral("ip")), YamlReader::child(n, "ip"));
 
     const QString posPath = YamlReader::join(path, QStringLiteral("position"));
-    const YAML::Node pos = n["position"];
+    const YAML::Node pos = YamlReader::child(n, "position");
     if (r.checkMap(pos, posPath, {"x", "y"})) {
         d.position.setX(r.number(pos, "x", posPath, 0));
         d.position.setY(r.number(pos, "y", posPath, 0));
     }
 
     const QString powPath = YamlReader::join(path, QStringLiteral("power"));
-    const YAML::Node power = n["power"];
+    const YAML::Node power = YamlReader::child(n, "power");
     r.remember(powPath, power);
     if (r.checkMap(power, powPath, {"switch", "port"})) {
         d.power.switchId = r.string(power, "switch", powPath);
@@ -71,14 +71,14 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
     d.ipxeScriptUrl = r.string(n, "ipxe_script_url", path);
     if (!d.ipxeScriptUrl.isEmpty() && !d.ipxeScriptUrl.startsWith(QLatin1String("http://"))
         && !d.ipxeScriptUrl.startsWith(QLatin1String("https://")) && !d.ipxeScriptUrl.startsWith(QLatin1String("tftp://")))
-        r.error(n["ipxe_script_url"], YamlReader::join(path, QStringLiteral("ipxe_script_url")),
+        r.error(YamlReader::child(n, "ipxe_script_url"), YamlReader::join(path, QStringLiteral("ipxe_script_url")),
                 QStringLiteral("expected an http://, https:// or tftp:// URL"));
     if (d.ipxeScript.size() > 65536)
-        r.error(n["ipxe_script"], YamlReader::join(path, QStringLiteral("ipxe_script")),
+        r.error(YamlReader::child(n, "ipxe_script"), YamlReader::join(path, QStringLiteral("ipxe_script")),
                 QStringLiteral("script is larger than 64 KiB"));
 
     const QString osiePath = YamlReader::join(path, QStringLiteral("osie"));
-    const YAML::Node osie = n["osie"];
+    const YAML::Node osie = YamlReader::child(n, "osie");
     if (r.checkMap(osie, osiePath, {"kernel", "initrd", "cmdline"})) {
         d.osie.kernel = r.string(osie, "kernel", osiePath);
         d.osie.initrd = r.string(osie, "initrd", osiePath);

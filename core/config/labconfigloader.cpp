@@ -50,6 +50,38 @@ LabConfigLoadResult loadText(const QByteArray &yaml, const QString &fileName)
         return result;
     }
 
+    // yaml-cpp parses flow collections recursively without a depth limit: refuse absurd nesting
+    // before it can exhaust the stack ("[[[[[..." is never a lab file).
+    {
+        int depth = 0, line = 1, column = 0;
+        char quote = 0;
+        for (const char ch : yaml) {
+            ++column;
+            if (ch == '\n') {
+                ++line;
+                column = 0;
+                if (quote == '\'')
+                    quote = 0;
+                continue;
+            }
+            if (quote) {
+                if (ch == quote)
+                    quote = 0;
+                continue;
+            }
+            if (ch == '"' || ch == '\'')
+                quote = ch;
+            else if (ch == '[' || ch == '{')
+                ++depth;
+            else if ((ch == ']' || ch == '}') && depth > 0)
+                --depth;
+            if (depth > 64) {
+                result.errors.append({fileName, line, column, {}, QStringLiteral("nesting deeper than 64 levels")});
+                return result;
+            }
+        }
+    }
+
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
@@ -72,10 +104,10 @@ LabConfigLoadResult loadText(const QByteArray &yaml, const QString &fileName)
             const qint64 version = reader.integer(root, "version", QString(), 1, 1, 1);
             Q_UNUSED(version)
             c.name = reader.string(root, "name", QString(), c.name);
-            config::parseServices(reader, root["services"], c.services);
-            config::parseSwitches(reader, root["switches"], c.switches);
-            config::parseProfiles(reader, root["profiles"], c.profiles);
-            config::parseDevices(reader, root["devices"], c.devices);
+            config::parseServices(reader, YamlReader::child(root, "services"), c.services);
+            config::parseSwitches(reader, YamlReader::child(root, "switches"), c.switches);
+            config::parseProfiles(reader, YamlReader::child(root, "profiles"), c.profiles);
+            config::parseDevices(reader, YamlReader::child(root, "devices"), c.devices);
             if (!reader.hasErrors())
                 config::crossValidate(reader, c);
         }

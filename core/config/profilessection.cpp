@@ -27,7 +27,7 @@ void parseProfiles(YamlReader &r, const YAML::Node &node, QList<ProfileConfig> &
         p.bootOrder = r.stringList(n, "boot_order", path);
         for (const auto &entry : p.bootOrder)
             if (!bootNumRe.match(entry).hasMatch())
-                r.error(n["boot_order"], YamlReader::join(path, QStringLiteral("boot_order")),
+                r.error(YamlReader::child(n, "boot_order"), YamlReader::join(path, QStringLiteral("boot_order")),
                         QStringLiteral("'%1' is not a boot entry number (4 hex digits like 0003)").arg(entry.left(20)));
         p.settings = r.scalarMap(n, "settings", path);
         p.bootFilesDir = r.path(n, "boot_files", path);

@@ -33,10 +33,10 @@ static void parseListen(YamlReader &r, const YAML::Node &n, const QString &path,
     out.enabled = r.boolean(n, "enabled", path, out.enabled);
     out.interface = r.string(n, "interface", path, out.interface);
     if (out.interface.size() > 15 || out.interface.contains(QLatin1Char('/')))
-        r.error(n["interface"], YamlReader::join(path, QStringLiteral("interface")),
+        r.error(YamlReader::child(n, "interface"), YamlReader::join(path, QStringLiteral("interface")),
                 QStringLiteral("'%1' is not a valid interface name").arg(out.interface.left(40)));
     out.address = r.ipv4(n, "address", path, out.address);
-    r.remember(YamlReader::join(path, QStringLiteral("port")), n["port"]);
+    r.remember(YamlReader::join(path, QStringLiteral("port")), YamlReader::child(n, "port"));
     r.remember(path, n);
 }
 
@@ -53,17 +53,17 @@ static void parseDhcp(YamlReader &r, const YAML::Node &n, DhcpConfig &out)
     out.replyToSource = r.boolean(n, "reply_to_source", path, out.replyToSource);
     out.bootFiles = defaultBootFiles();
     const QString bfPath = YamlReader::join(path, QStringLiteral("boot_files"));
-    if (r.checkMap(n["boot_files"], bfPath, bootFileArchNames())) {
+    if (r.checkMap(YamlReader::child(n, "boot_files"), bfPath, bootFileArchNames())) {
         const auto files = r.scalarMap(n, "boot_files", path);
         for (auto it = files.cbegin(); it != files.cend(); ++it) {
             if (it.value().isEmpty() || it.value().size() > 127)
-                r.error(n["boot_files"][it.key().toStdString()], YamlReader::join(bfPath, it.key()),
+                r.error(YamlReader::child(YamlReader::child(n, "boot_files"), it.key().toStdString().c_str()), YamlReader::join(bfPath, it.key()),
                         QStringLiteral("expected a file name or URL of 1 to 127 characters"));
             else
                 out.bootFiles.insert(it.key(), it.value());
         }
     }
-    const YAML::Node prefixes = n["pi_mac_prefixes"];
+    const YAML::Node prefixes = YamlReader::child(n, "pi_mac_prefixes");
     if (prefixes.IsDefined() && !prefixes.IsNull()) {
         out.piMacPrefixes.clear();
         const QString pPath = YamlReader::join(path, QStringLiteral("pi_mac_prefixes"));
@@ -83,7 +83,7 @@ static void parseDhcp(YamlReader &r, const YAML::Node &n, DhcpConfig &out)
     out.ipxeUserClass = r.string(n, "ipxe_user_class", path, out.ipxeUserClass);
 
     const QString poolPath = YamlReader::join(path, QStringLiteral("pool"));
-    const YAML::Node pool = n["pool"];
+    const YAML::Node pool = YamlReader::child(n, "pool");
     r.remember(poolPath, pool);
     if (r.checkMap(pool, poolPath, {"range_start", "range_end", "netmask", "router", "dns", "ntp", "domain",
                                     "search", "lease_time", "lease_file"})) {
@@ -124,7 +124,7 @@ static void parseTftp(YamlReader &r, const YAML::Node &n, TftpConfig &out)
     }
     out.piPrefixString = r.string(n, "pi_prefix_string", path);
     if (out.piPrefix == PiPrefixMode::Fixed && (out.piPrefixString.isEmpty() || out.piPrefixString.size() > 32))
-        r.error(n["pi_prefix"], YamlReader::join(path, QStringLiteral("pi_prefix_string")),
+        r.error(YamlReader::child(n, "pi_prefix"), YamlReader::join(path, QStringLiteral("pi_prefix_string")),
                 QStringLiteral("pi_prefix: fixed needs pi_prefix_string of 1 to 32 characters"));
     out.piFirmwareDir = r.path(n, "pi_firmware_dir", path);
     out.ipxeDir = r.path(n, "ipxe_dir", path);
@@ -141,7 +141,7 @@ static void parseHttp(YamlReader &r, const YAML::Node &n, HttpConfig &out)
     out.publicUrl = r.string(n, "public_url", path);
     if (!out.publicUrl.isEmpty() && !out.publicUrl.startsWith(QLatin1String("http://"))
         && !out.publicUrl.startsWith(QLatin1String("https://")))
-        r.error(n["public_url"], YamlReader::join(path, QStringLiteral("public_url")),
+        r.error(YamlReader::child(n, "public_url"), YamlReader::join(path, QStringLiteral("public_url")),
                 QStringLiteral("expected an http:// or https:// URL"));
     out.maxConnections = int(r.integer(n, "max_connections", path, 1, 100000, out.maxConnections));
 }
@@ -169,7 +169,7 @@ static void parseConsoles(YamlReader &r, const YAML::Node &n, ConsoleConfig &out
     if (!r.checkMap(n, path, {"enabled", "interface", "address", "netconsole_port", "syslog_port"}))
         return;
     parseListen(r, n, path, out);
-    r.remember(YamlReader::join(path, QStringLiteral("port")), n["netconsole_port"]);
+    r.remember(YamlReader::join(path, QStringLiteral("port")), YamlReader::child(n, "netconsole_port"));
     out.port = r.port(n, "netconsole_port", path, out.port);
     out.syslogPort = r.port(n, "syslog_port", path, out.syslogPort);
 }
@@ -182,11 +182,11 @@ void parseServices(YamlReader &reader, const YAML::Node &node, ServicesConfig &o
         return;
     if (!node.IsDefined() || node.IsNull())
         return;
-    parseDhcp(reader, node["dhcp"], out.dhcp);
-    parseTftp(reader, node["tftp"], out.tftp);
-    parseHttp(reader, node["http"], out.http);
-    parseRedfish(reader, node["redfish"], out.redfish);
-    parseConsoles(reader, node["consoles"], out.consoles);
+    parseDhcp(reader, YamlReader::child(node, "dhcp"), out.dhcp);
+    parseTftp(reader, YamlReader::child(node, "tftp"), out.tftp);
+    parseHttp(reader, YamlReader::child(node, "http"), out.http);
+    parseRedfish(reader, YamlReader::child(node, "redfish"), out.redfish);
+    parseConsoles(reader, YamlReader::child(node, "consoles"), out.consoles);
 }
 
 static void writeListen(YAML::Emitter &out, const ListenConfig &c)

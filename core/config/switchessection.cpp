@@ -38,7 +38,7 @@ void parseSwitches(YamlReader &r, const YAML::Node &node, QList<SwitchConfig> &o
                                     {"simulated", "snmp", "unifi", "mikrotik", "openwrt", "omada", "command", "qmp"},
                                     -1);
         if (driver < 0) {
-            if (!n["driver"].IsDefined())
+            if (YamlReader::child(n, "driver").IsNull())
                 r.error(n, YamlReader::join(path, QStringLiteral("driver")), QStringLiteral("required key is missing"));
             continue;
         }

@@ -103,9 +103,7 @@ bool YamlReader::isScalar(const YAML::Node &node, const QString &key, const QStr
 
 static bool present(const YAML::Node &map, const char *key, YAML::Node *out)
 {
-    if (!map.IsDefined() || !map.IsMap())
-        return false;
-    const YAML::Node v = map[key];
+    const YAML::Node v = YamlReader::child(map, key);
     if (!v.IsDefined() || v.IsNull())
         return false;
     *out = v;
@@ -197,7 +195,8 @@ double YamlReader::number(const YAML::Node &map, const char *key, const QString 
 
 quint16 YamlReader::port(const YAML::Node &map, const char *key, const QString &path, quint16 fallback)
 {
-    return quint16(integer(map, key, path, 1, 65535, fallback));
+    // 0 = let the system pick a free port (tests, throwaway labs); shown in the service's endpoints.
+    return quint16(integer(map, key, path, 0, 65535, fallback));
 }
 
 static bool parseIpv4(const QString &text, QHostAddress *out)

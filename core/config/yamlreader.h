@@ -41,6 +41,14 @@ public:
         return path.isEmpty() ? key : path + QLatin1Char('.') + key;
     }
     static QString scalar(const YAML::Node &node) { return QString::fromStdString(node.Scalar()); }
+    // map[key] that never throws: a Null node when `map` is not a mapping or has no such key.
+    static YAML::Node child(const YAML::Node &map, const char *key)
+    {
+        if (!map.IsDefined() || !map.IsMap())
+            return YAML::Node();
+        const YAML::Node v = map[key];
+        return v.IsDefined() ? v : YAML::Node();
+    }
 
     // Getters on map[key]. Absent (or null) keys return the fallback without error unless `required`.
     QString string(const YAML::Node &map, const char *key, const QString &path,

@@ -227,7 +227,20 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     bool matched = false;
     unsigned allowed = 0;
     QHash<QString, QString> params;
-    for (const Route &r : std::as_const(m_routes)) {
+    // Exact routes first; wildcard ("{x*}") routes only when no exact route has this path, so a
+    // catch-all never turns a 405 into a 404.
+    QList<const Route *> ordered;
+    for (const Route &r : std::as_const(m_routes))
+        if (r.segments.isEmpty() || !r.segments.last().endsWith(QLatin1String("*}")))
+            ordered.append(&r);
+    const qsizetype exactCount = ordered.size();
+    for (const Route &r : std::as_const(m_routes))
+        if (!r.segments.isEmpty() && r.segments.last().endsWith(QLatin1String("*}")))
+            ordered.append(&r);
+    for (qsizetype i = 0; i < ordered.size(); ++i) {
+        const Route &r = *ordered.at(i);
+        if (i >= exactCount && allowed)
+            break;
         if (!match(r, path, &params))
             continue;
         unsigned methods = r.methods;
