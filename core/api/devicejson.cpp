@@ -31,6 +31,10 @@ QJsonObject toJson(const DeviceConfig &d)
                                                  {QStringLiteral("initrd"), d.osie.initrd},
                                                  {QStringLiteral("cmdline"), d.osie.cmdline}});
     o.insert(QStringLiteral("virtual"), d.isVirtual);
+    QJsonObject settings;
+    for (auto it = d.firmwareSettings.cbegin(); it != d.firmwareSettings.cend(); ++it)
+        settings.insert(it.key(), it.value());
+    o.insert(QStringLiteral("firmware_settings"), settings);
     return o;
 }
 

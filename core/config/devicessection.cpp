@@ -23,7 +23,7 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
     r.remember(path, n);
     if (!r.checkMap(n, path, {"name", "serial", "model", "position", "power", "profile", "boot_mode", "ip",
                               "allow_pxe", "console", "facility", "ipxe_script", "ipxe_script_url", "osie",
-                              "virtual"}))
+                              "virtual", "firmware_settings"}))
         return d;
 
     d.name = r.string(n, "name", path);
@@ -85,6 +85,7 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
         d.osie.cmdline = r.string(osie, "cmdline", osiePath);
     }
     d.isVirtual = r.boolean(n, "virtual", path, false);
+    d.firmwareSettings = r.scalarMap(n, "firmware_settings", path);
     return d;
 }
 
@@ -153,6 +154,12 @@ void writeDevice(YAML::Emitter &out, const DeviceConfig &d)
     }
     if (d.isVirtual)
         out << YAML::Key << "virtual" << YAML::Value << true;
+    if (!d.firmwareSettings.isEmpty()) {
+        out << YAML::Key << "firmware_settings" << YAML::Value << YAML::BeginMap;
+        for (auto it = d.firmwareSettings.cbegin(); it != d.firmwareSettings.cend(); ++it)
+            out << YAML::Key << it.key().toStdString() << YAML::Value << YAML::DoubleQuoted << it.value().toStdString();
+        out << YAML::EndMap;
+    }
     out << YAML::EndMap;
 }
 

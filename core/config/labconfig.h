@@ -142,6 +142,8 @@ struct DeviceConfig
     QString ipxeScriptUrl;
     OsieConfig osie;
     bool isVirtual = false;                              // a virtual Pi of the demo lab
+    // Per-device UEFI/Pi settings on top of the profile's (Redfish Bios, GUI form): name -> value.
+    QMap<QString, QString> firmwareSettings;
 };
 
 struct SwitchConfig

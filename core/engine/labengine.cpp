@@ -9,6 +9,7 @@
 #include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
+#include "devices/inventory.h"
 #include "http/httpservice.h"
 #include "servicehub.h"
 
@@ -24,6 +25,7 @@ LabEngine::LabEngine(Options options, QObject *parent)
     m_journal = new DeviceJournal(this);
     m_registry = new DeviceRegistry(m_journal, this);
     m_bootControl = new BootControl(this);
+    m_inventory = new InventoryStore(this);
     m_hub = new ServiceHub(this);
     createServices();
 }
@@ -87,6 +89,7 @@ bool LabEngine::start(QString *error)
         qCWarning(lcDevices).noquote() << "journal will not persist:" << why;
     if (!m_bootControl->open(m_options.paths.dataDir + QStringLiteral("/boot-control.json"), &why))
         qCWarning(lcDevices).noquote() << "boot overrides not restored:" << why;
+    m_inventory->open(m_options.paths.dataDir + QStringLiteral("/inventory"));
     m_apiToken = ApiToken::loadOrCreate(m_options.paths.apiTokenFile(), &why);
     if (m_apiToken.isEmpty())
         qCWarning(lcApi).noquote() << "no API token, management API is locked:" << why;

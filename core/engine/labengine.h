@@ -13,6 +13,8 @@ class ConfigWatcher;
 class PowerControl;
 class DeviceJournal;
 class DeviceRegistry;
+class FirmwareSettings;
+class InventoryStore;
 class HttpService;
 class ManagementApi;
 class ServiceHub;
@@ -51,6 +53,9 @@ public:
     [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
     // The power controller (PoE manager); null if the lab has none.
     [[nodiscard]] PowerControl *powerControl() const { return m_powerControl; }
+    [[nodiscard]] InventoryStore *inventory() const { return m_inventory; }
+    // The firmware engine's settings view; null until the engine is wired.
+    [[nodiscard]] FirmwareSettings *firmwareSettings() const { return m_firmwareSettings; }
     [[nodiscard]] QString apiToken() const { return m_apiToken; }
 
     // Edits from the API or the GUI: `change` mutates a copy, which is validated as a whole,
@@ -80,6 +85,8 @@ private:
     HttpService *m_http = nullptr;
     BootControl *m_bootControl = nullptr;
     PowerControl *m_powerControl = nullptr;
+    InventoryStore *m_inventory = nullptr;
+    FirmwareSettings *m_firmwareSettings = nullptr;
     ManagementApi *m_api = nullptr;
     ConfigWatcher *m_watcher = nullptr;
     bool m_started = false;

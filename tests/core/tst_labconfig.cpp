@@ -186,7 +186,8 @@ void TestLabConfig::badInput_data()
     QTest::newRow("device unknown key")
         << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    allow_pex: true\n")
         << "bad.yaml:3:5: devices.dc:a6:32:01:36:c2.allow_pex: unknown key (expected one of: name, serial, model, position, "
-           "power, profile, boot_mode, ip, allow_pxe, console, facility, ipxe_script, ipxe_script_url, osie, virtual)";
+           "power, profile, boot_mode, ip, allow_pxe, console, facility, ipxe_script, ipxe_script_url, osie, virtual, "
+           "firmware_settings)";
     QTest::newRow("bad serial")
         << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    serial: 12345\n")
         << "bad.yaml:3:13: devices.dc:a6:32:01:36:c2.serial: expected the last 8 hex digits of the Pi serial number, e.g. 9ffefdef";
