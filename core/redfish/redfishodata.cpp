@@ -24,7 +24,7 @@ struct TypeRow
 // The one place that says which schema version each resource claims (DSP8010 2025.x CSDL in
 // ../shared/redfish/csdl). Bump a version here only together with the properties it adds.
 constexpr std::array<TypeRow, 55> Types{{
-    {Kind::ServiceRoot, "ServiceRoot", "v1_17_0", "ServiceRoot"},
+    {Kind::ServiceRoot, "ServiceRoot", "v1_20_0", "ServiceRoot"},
     {Kind::ComputerSystem, "ComputerSystem", "v1_22_0", "ComputerSystem"},
     {Kind::ComputerSystemCollection, "ComputerSystemCollection", nullptr, "ComputerSystemCollection"},
     {Kind::Processor, "Processor", "v1_20_0", "Processor"},
@@ -173,7 +173,7 @@ QJsonObject serviceDocument()
         {"Chassis", "/redfish/v1/Chassis"},
         {"Managers", "/redfish/v1/Managers"},
         {"UpdateService", "/redfish/v1/UpdateService"},
-        {"TaskService", "/redfish/v1/TaskService"},
+        {"Tasks", "/redfish/v1/TaskService"},
         {"SessionService", "/redfish/v1/SessionService"},
         {"AccountService", "/redfish/v1/AccountService"},
         {"EventService", "/redfish/v1/EventService"},

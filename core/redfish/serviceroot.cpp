@@ -39,7 +39,7 @@ QJsonObject serviceRootBody(const QString &uuid)
         {u"Chassis"_s, l("/redfish/v1/Chassis")},
         {u"Managers"_s, l("/redfish/v1/Managers")},
         {u"UpdateService"_s, l("/redfish/v1/UpdateService")},
-        {u"TaskService"_s, l("/redfish/v1/TaskService")},
+        {u"Tasks"_s, l("/redfish/v1/TaskService")},
         {u"SessionService"_s, l("/redfish/v1/SessionService")},
         {u"AccountService"_s, l("/redfish/v1/AccountService")},
         {u"EventService"_s, l("/redfish/v1/EventService")},
