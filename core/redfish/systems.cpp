@@ -401,8 +401,13 @@ QJsonObject storageControllerBody(const QString &systemId, const HardwareInvento
 
 QJsonObject volumeCollectionBody(const QString &systemId)
 {
-    return odata::collection(Kind::VolumeCollection, systemUri(systemId) + u"/Storage/1/Volumes"_s,
-                             u"Volume Collection"_s, {});
+    QJsonObject o = odata::collection(Kind::VolumeCollection, systemUri(systemId) + u"/Storage/1/Volumes"_s,
+                                      u"Volume Collection"_s, {});
+    // No RAID on a Pi: volumes cannot be created, so no apply time is supported.
+    o.insert(u"@Redfish.OperationApplyTimeSupport"_s,
+             QJsonObject{{u"@odata.type"_s, u"#Settings.v1_3_5.OperationApplyTimeSupport"_s},
+                         {u"SupportedValues"_s, QJsonArray()}});
+    return o;
 }
 
 QJsonObject driveBody(const QString &systemId, const HardwareInventory &inv, int index)
