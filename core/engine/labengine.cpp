@@ -11,6 +11,7 @@
 #include "devices/deviceregistry.h"
 #include "devices/inventory.h"
 #include "http/httpservice.h"
+#include "redfish/redfishservice.h"
 #include "servicehub.h"
 
 #include <QDir>
@@ -49,6 +50,22 @@ void LabEngine::createServices()
     m_http = new HttpService;
     m_hub->add(m_http);
     m_api = new ManagementApi(this, this);
+
+    redfish::Backend bmc;
+    bmc.registry = m_registry;
+    bmc.journal = m_journal;
+    bmc.bootControl = m_bootControl;
+    bmc.inventory = m_inventory;
+    bmc.powerControl = [this] { return m_powerControl; };
+    bmc.firmwareSettings = [this] { return m_firmwareSettings; };
+    bmc.config = [this]() -> const LabConfig & { return m_config; };
+    bmc.modifyConfig = [this](const std::function<void(LabConfig &)> &change, QString *error) {
+        return modifyConfig(change, error);
+    };
+    bmc.configDir = m_options.paths.configDir;
+    bmc.dataDir = m_options.paths.dataDir;
+    m_redfish = new RedfishService(std::move(bmc));
+    m_hub->add(m_redfish);
 }
 
 bool LabEngine::loadInitialConfig(QString *error)
@@ -131,6 +148,15 @@ void LabEngine::applyConfig(const LabConfig &config)
         else if (restartHttp || !m_http->isRunning()) {
             m_http->stop();
             m_http->start();
+        }
+    }
+    const bool restartRedfish = m_redfish->setConfig(config.services.redfish);
+    if (m_started && m_options.startServices) {
+        if (!m_redfish->isEnabled())
+            m_redfish->stop();
+        else if (restartRedfish || !m_redfish->isRunning()) {
+            m_redfish->stop();
+            m_redfish->start();
         }
     }
     Q_EMIT configApplied(m_config);

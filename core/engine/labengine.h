@@ -17,6 +17,7 @@ class FirmwareSettings;
 class InventoryStore;
 class HttpService;
 class ManagementApi;
+class RedfishService;
 class ServiceHub;
 
 // The composition root of a running lab: configuration, device registry and journal, and every
@@ -50,6 +51,7 @@ public:
     [[nodiscard]] DeviceRegistry *registry() const { return m_registry; }
     [[nodiscard]] ServiceHub *hub() const { return m_hub; }
     [[nodiscard]] HttpService *http() const { return m_http; }
+    [[nodiscard]] RedfishService *redfish() const { return m_redfish; }
     [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
     // The power controller (PoE manager); null if the lab has none.
     [[nodiscard]] PowerControl *powerControl() const { return m_powerControl; }
@@ -83,6 +85,7 @@ private:
     DeviceRegistry *m_registry = nullptr;
     ServiceHub *m_hub = nullptr;
     HttpService *m_http = nullptr;
+    RedfishService *m_redfish = nullptr;
     BootControl *m_bootControl = nullptr;
     PowerControl *m_powerControl = nullptr;
     InventoryStore *m_inventory = nullptr;

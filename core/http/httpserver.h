@@ -46,6 +46,8 @@ public:
     [[nodiscard]] const Limits &limits() const { return m_limits; }
     // Enables TLS for the next listen().
     void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+    // Plain TCP again for the next listen().
+    void clearTlsConfiguration() { m_tls.reset(); }
 
     // Binds; returns false with *error set. port 0 picks a free port (see serverPort()).
     bool listenOn(const QHostAddress &address, quint16 port, QString *error = nullptr);
