@@ -158,6 +158,9 @@ private Q_SLOTS:
     void headlessServiceAnswersHealth();
     void fileCapabilitiesBindPrivilegedPort();
     void guiLoadsItsQmlModules();
+    void postinstWithoutCapabilitySupport();
+    void postinstRespectsStatOverride();
+    void upgradeKeepsAdminEnabledService();
     void purgeLeavesNothing();
 
 private:
@@ -288,7 +291,7 @@ void TestDebianInstall::initTestCase()
 
 QString TestDebianInstall::ensureBaseRoot(bool *skip)
 {
-    if (QFile::exists(m_base + QStringLiteral("/.metalboot-base-ready")))
+    if (QFile::exists(m_base + QStringLiteral("/.install-test-base-ready")))
         return {};
     QString mirror;
     for (const AptSource &s : std::as_const(m_sources))
@@ -326,7 +329,7 @@ QString TestDebianInstall::ensureBaseRoot(bool *skip)
     QFile::remove(tmpBase + QStringLiteral("/etc/resolv.conf"));
     const QString policy = tmpBase + QStringLiteral("/usr/sbin/policy-rc.d");
     if (!write(tmpBase + QStringLiteral("/etc/apt/sources.list.d/debian.sources"), sources.toUtf8())
-        || !write(tmpBase + QStringLiteral("/etc/apt/apt.conf.d/90metalboot-test"),
+        || !write(tmpBase + QStringLiteral("/etc/apt/apt.conf.d/90install-test"),
                   "APT::Install-Recommends \"false\";\nAcquire::Languages \"none\";\n"
                   "Dpkg::Options { \"--force-unsafe-io\"; };\nDpkg::Use-Pty \"false\";\n")
         // No daemon of any dependency may start inside the root.
@@ -347,7 +350,7 @@ QString TestDebianInstall::ensureBaseRoot(bool *skip)
                           false, 10 * 60 * 1000);
     if (!update.ok())
         return QStringLiteral("apt-get update in the new root failed:\n") + QString::fromLocal8Bit(update.tail());
-    if (!write(tmpBase + QStringLiteral("/.metalboot-base-ready"), QByteArray()))
+    if (!write(tmpBase + QStringLiteral("/.install-test-base-ready"), QByteArray()))
         return QStringLiteral("cannot mark %1 ready").arg(tmpBase);
     QDir(m_base).removeRecursively();
     if (!QDir().rename(tmpBase, m_base))
@@ -458,7 +461,8 @@ void TestDebianInstall::installedFiles()
 
     // The service is installed, not enabled (no wants symlink anywhere).
     QVERIFY(chroot(QStringLiteral("test -f /usr/lib/systemd/system/metalboot.service")).ok());
-    QVERIFY(!chroot(QStringLiteral("find /etc/systemd -name 'metalboot*' | grep -q .")).ok());
+    const Run wants = chroot(QStringLiteral("find /etc/systemd -name 'metalboot*'"));
+    QVERIFY2(wants.out.isEmpty(), qPrintable(wants.all()));
 
     const Run man = chroot(QStringLiteral("zcat /usr/share/man/man1/metalboot.1.gz | head -3"));
     QVERIFY2(man.out.contains(QStringLiteral("\"Metal Boot " METALBOOT_VERSION "\"")), qPrintable(man.out));
@@ -617,6 +621,63 @@ void TestDebianInstall::guiLoadsItsQmlModules()
     // Keep the picture next to the test's .deb for people to look at.
     ns({QStringLiteral("cp"), m_root + QStringLiteral("/tmp/gui/window.png"), QStringLiteral(DEB_DIR "/installed-gui.png")}, false);
 #endif
+}
+
+void TestDebianInstall::postinstWithoutCapabilitySupport()
+{
+    QVERIFY(m_installed);
+    // The binary on a filesystem that cannot store capabilities (ramfs answers "Operation not
+    // supported" like an NFS root): configuring must still succeed and say what to do.
+    const QString bin = m_root + QStringLiteral("/usr/bin/metalboot");
+    const QString ramfs = m_root + QStringLiteral("/tmp/ramfs");
+    const Run mount = ns({QStringLiteral("sh"), QStringLiteral("-ec"),
+                          QStringLiteral("mkdir -p %1; mount -t ramfs ramfs %1; cp -p %2 %1/metalboot; mount --bind %1/metalboot %2")
+                              .arg(shellQuote(ramfs), shellQuote(bin))},
+                         true);
+    QVERIFY2(mount.ok(), qPrintable(mount.all()));
+    const Run configure = chroot(QStringLiteral("/var/lib/dpkg/info/metalboot.postinst configure " METALBOOT_VERSION));
+    const Run caps = chroot(QStringLiteral("getcap /usr/bin/metalboot"));
+    const Run unmount = ns({QStringLiteral("sh"), QStringLiteral("-ec"), QStringLiteral("umount %1; umount %2").arg(shellQuote(bin), shellQuote(ramfs))}, true);
+    QVERIFY2(unmount.ok(), qPrintable(unmount.all()));
+    QVERIFY2(configure.ok(), qPrintable(configure.all()));
+    QVERIFY2(caps.out.trimmed().isEmpty(), qPrintable(caps.all()));
+    QVERIFY2(configure.err.contains(QStringLiteral("could not give /usr/bin/metalboot the capabilities")), qPrintable(configure.all()));
+    QVERIFY2(configure.err.contains(QStringLiteral("systemctl enable --now metalboot")), qPrintable(configure.all()));
+    QVERIFY2(configure.err.contains(QStringLiteral("setcap cap_net_bind_service,cap_net_raw=ep /usr/bin/metalboot")), qPrintable(configure.all()));
+}
+
+void TestDebianInstall::postinstRespectsStatOverride()
+{
+    QVERIFY(m_installed);
+    if (!m_hasCaps)
+        QSKIP("the root's filesystem holds no file capabilities");
+    // An admin's dpkg-statoverride on the binary: the postinst must leave mode and capabilities alone.
+    QVERIFY(chroot(QStringLiteral("set -e; setcap -r /usr/bin/metalboot; chmod 0750 /usr/bin/metalboot; "
+                                  "dpkg-statoverride --add root root 0750 /usr/bin/metalboot")).ok());
+    const Run configure = chroot(QStringLiteral("/var/lib/dpkg/info/metalboot.postinst configure " METALBOOT_VERSION));
+    QVERIFY2(configure.ok(), qPrintable(configure.all()));
+    QCOMPARE(chroot(QStringLiteral("getcap /usr/bin/metalboot; stat -c %a /usr/bin/metalboot")).out, QStringLiteral("750\n"));
+    // Without the override the next configure restores both.
+    QVERIFY(chroot(QStringLiteral("dpkg-statoverride --remove /usr/bin/metalboot")).ok());
+    QVERIFY(chroot(QStringLiteral("/var/lib/dpkg/info/metalboot.postinst configure " METALBOOT_VERSION)).ok());
+    QCOMPARE(chroot(QStringLiteral("getcap /usr/bin/metalboot; stat -c %a /usr/bin/metalboot")).out,
+             QStringLiteral("/usr/bin/metalboot cap_net_bind_service,cap_net_raw=ep\n755\n"));
+}
+
+void TestDebianInstall::upgradeKeepsAdminEnabledService()
+{
+    QVERIFY(m_installed);
+    // The admin enables the service (the symlink `systemctl enable` makes; systemd itself is not
+    // in the root); an upgrade (here: reinstall) keeps it enabled, the purge below removes it.
+    const QString wants = QStringLiteral("/etc/systemd/system/multi-user.target.wants/metalboot.service");
+    QVERIFY(chroot(QStringLiteral("mkdir -p /etc/systemd/system/multi-user.target.wants && "
+                                  "ln -s /usr/lib/systemd/system/metalboot.service %1").arg(wants)).ok());
+    const QString deb = QStringLiteral("/tmp/") + QFileInfo(m_deb).fileName();
+    const Run reinstall = chroot(QStringLiteral("apt-get -q -y install --reinstall %1").arg(deb), true, 10 * 60 * 1000);
+    QVERIFY2(reinstall.ok(), reinstall.tail());
+    QVERIFY2(!reinstall.all().contains(QStringLiteral("not enabled")), "an upgrade must not repeat the first-install hint");
+    QVERIFY2(chroot(QStringLiteral("test -L %1").arg(wants)).ok(), "the upgrade disabled the admin's service");
+    QCOMPARE(chroot(QStringLiteral("getcap /usr/bin/metalboot")).out.trimmed().isEmpty(), !m_hasCaps);
 }
 
 void TestDebianInstall::purgeLeavesNothing()
