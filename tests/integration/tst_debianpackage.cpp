@@ -88,6 +88,7 @@ private Q_SLOTS:
     void contents_data();
     void contents();
     void maintainerScripts();
+    void translationsEmbedded();
     void qmlModulesAreDependencies();
     void desktopEntryValidates();
     void metainfoValidates();
@@ -210,6 +211,28 @@ void TestDebianPackage::maintainerScripts()
     QVERIFY(text.contains(QStringLiteral("dpkg-statoverride --list")));
     // Never enables or starts the service on its own.
     QVERIFY(!text.contains(QRegularExpression(QStringLiteral("systemctl[^\\n]*(enable|start)\\s+metalboot"))));
+}
+
+void TestDebianPackage::translationsEmbedded()
+{
+#ifndef METALBOOT_WITH_GUI
+    QSKIP("built without the GUI");
+#else
+    // Every translations/*.ts is compiled and embedded (qt_add_translations, :/i18n) in the
+    // packaged, stripped binary: rcc stores resource names as UTF-16BE.
+    const QStringList ts = QDir(QStringLiteral(PROJECT_SOURCE_DIR "/translations")).entryList({QStringLiteral("*.ts")}, QDir::Files);
+    QVERIFY(!ts.isEmpty());
+    QFile bin(m_tree.path() + QStringLiteral("/usr/bin/metalboot"));
+    QVERIFY(bin.open(QIODevice::ReadOnly));
+    const QByteArray data = bin.readAll();
+    for (const QString &file : ts) {
+        const QString qm = QFileInfo(file).completeBaseName() + QStringLiteral(".qm");
+        QByteArray utf16;
+        for (const QChar c : qm)
+            utf16.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+        QVERIFY2(data.contains(utf16), qPrintable(qm + QStringLiteral(" is not embedded in the packaged binary")));
+    }
+#endif
 }
 
 void TestDebianPackage::qmlModulesAreDependencies()
