@@ -280,7 +280,8 @@ void TestDebianInstall::initTestCase()
 
     QVERIFY(m_tmp.isValid());
     QString error;
-    QVERIFY2(startHolder(&error), qPrintable(error));
+    if (!startHolder(&error))
+        QSKIP(qPrintable(QStringLiteral("cannot create mount/network/pid namespaces here: ") + error));
     bool skip = false;
     const QString why = ensureBaseRoot(&skip);
     if (skip)
