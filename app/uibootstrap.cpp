@@ -5,6 +5,7 @@
 #include "labfacade.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -20,6 +21,9 @@ namespace ui {
 
 int run(const LabEngine::Options &options)
 {
+    // Matches the installed .desktop entry and icon (Wayland app id, taskbar icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.metalboot.metalboot"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.metalboot.metalboot")));
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("metalboot"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
