@@ -10,6 +10,7 @@
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
 #include "http/httpservice.h"
+#include "poe/powermanager.h"
 #include "servicehub.h"
 
 #include <QDir>
@@ -46,6 +47,9 @@ void LabEngine::createServices()
     // Start order matters: HTTP first (the others hand out its URLs), then netboot, then the BMC side.
     m_http = new HttpService;
     m_hub->add(m_http);
+    auto *power = new PowerManager(m_registry, m_journal, m_bootControl);
+    m_hub->add(power);
+    m_powerControl = power;
     m_api = new ManagementApi(this, this);
 }
 
@@ -121,6 +125,8 @@ void LabEngine::applyConfig(const LabConfig &config)
 {
     m_config = config;
     m_registry->applyConfig(config.devices);
+    if (auto *power = m_hub->service<PowerManager>())
+        power->setConfig(config);
     const bool restartHttp = m_http->setConfig(config.services.http);
     if (m_started && m_options.startServices) {
         if (!m_http->isEnabled())
