@@ -139,7 +139,51 @@ bool isPrefix(const Oid &prefix, const Oid &oid)
 struct Client::Session
 {
     void *handle = nullptr;
+    bool userChecked = false;   // v3: the cached USM user was compared with our keys
 };
+
+// net-snmp caches one USM user per (engine, name), created on the first request of the first
+// session, and never updates its keys when a later session brings other passwords: a corrected
+// (or a wrong) password would be ignored until restart. Once the engine is known, make the
+// cached user match this session. Returns true if it had to be replaced. Library lock held.
+static bool refreshCachedUser(void *handle)
+{
+    netsnmp_session *ss = snmp_sess_session(handle);
+    if (!ss || ss->version != SNMP_VERSION_3 || ss->securityEngineIDLen == 0 || !ss->securityName)
+        return false;
+    struct usmUser *cached = usm_get_user(ss->securityEngineID, ss->securityEngineIDLen, ss->securityName);
+    if (!cached)
+        return false;
+    auto sameKey = [ss](const u_char *ku, size_t kuLen, const u_char *stored, size_t storedLen) {
+        if (kuLen == 0)
+            return stored == nullptr || storedLen == 0;
+        u_char local[USM_LENGTH_KU_HASHBLOCK * 2] = {};
+        size_t localLen = sizeof(local);
+        if (!ss->securityAuthProto
+            || generate_kul(ss->securityAuthProto, u_int(ss->securityAuthProtoLen), ss->securityEngineID,
+                            ss->securityEngineIDLen, ku, kuLen, local, &localLen) != SNMPERR_SUCCESS)
+            return false;
+        return stored && storedLen >= localLen && memcmp(local, stored, localLen) == 0;
+    };
+    const bool sameAuthProto = (ss->securityAuthProto == nullptr && cached->authProtocol == nullptr)
+        || (ss->securityAuthProto && cached->authProtocol
+            && snmp_oid_compare(ss->securityAuthProto, ss->securityAuthProtoLen, cached->authProtocol,
+                                cached->authProtocolLen) == 0);
+    const bool samePrivProto = (ss->securityPrivProto == nullptr && cached->privProtocol == nullptr)
+        || (ss->securityPrivProto && cached->privProtocol
+            && snmp_oid_compare(ss->securityPrivProto, ss->securityPrivProtoLen, cached->privProtocol,
+                                cached->privProtocolLen) == 0);
+    if (sameAuthProto && samePrivProto
+        && sameKey(ss->securityAuthKey, ss->securityAuthKeyLen, cached->authKey, cached->authKeyLen)
+        && sameKey(ss->securityPrivKey, ss->securityPrivKeyLen, cached->privKey, cached->privKeyLen))
+        return false;
+    usm_remove_user(cached);
+    usm_free_user(cached);
+    ss->flags &= ~SNMP_FLAGS_USER_CREATED;
+    usm_create_user_from_session(ss);
+    qCInfo(lcPoe) << "replaced net-snmp's cached USM user" << ss->securityName << "with the configured keys";
+    return true;
+}
 
 Client::Client(Config config)
     : m_config(std::move(config))
@@ -237,7 +281,7 @@ poe::Error Client::ensureOpen()
     if (!handle) {
         int liberr = 0, syserr = 0;
         char *text = nullptr;
-        snmp_error(&s, &liberr, &syserr, &text);
+        snmp_error(&s, &syserr, &liberr, &text);
         const QString why = libraryError(liberr, syserr, text);
         SNMP_FREE(text);
         const K kind = kindOf(liberr);
@@ -291,7 +335,19 @@ poe::Error Client::request(int command, const QList<QPair<Oid, qint64>> &values,
             appendOid(pdu, o);
     }
     netsnmp_pdu *response = nullptr;
-    const int status = snmp_sess_synch_response(m_session->handle, pdu, &response);
+    netsnmp_pdu *again = m_config.version == Config::Version::V3 && !m_session->userChecked ? snmp_clone_pdu(pdu) : nullptr;
+    int status = snmp_sess_synch_response(m_session->handle, pdu, &response);
+    if (again) {
+        m_session->userChecked = snmp_sess_session(m_session->handle)->securityEngineIDLen > 0;
+        if (refreshCachedUser(m_session->handle)) {
+            if (response)
+                snmp_free_pdu(response);
+            response = nullptr;
+            status = snmp_sess_synch_response(m_session->handle, again, &response);
+        } else {
+            snmp_free_pdu(again);
+        }
+    }
     poe::Error result;
     if (status == STAT_TIMEOUT) {
         result = poe::Error::make(K::Timeout, QStringLiteral("no SNMP answer from %1 within %2 s (switch unreachable, "
@@ -301,7 +357,7 @@ poe::Error Client::request(int command, const QList<QPair<Oid, qint64>> &values,
     } else if (status != STAT_SUCCESS || !response) {
         int liberr = 0, syserr = 0;
         char *text = nullptr;
-        snmp_sess_error(m_session->handle, &liberr, &syserr, &text);
+        snmp_sess_error(m_session->handle, &syserr, &liberr, &text);
         const QString why = libraryError(liberr, syserr, text);
         SNMP_FREE(text);
         const K kind = kindOf(liberr);

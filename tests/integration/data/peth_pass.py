@@ -72,7 +72,7 @@ def table(s):
         t[e + (10, g, p)] = ("integer", 5 if det == 3 else 1)  # class4 while delivering
         t[CISCO + (9, g, p)] = ("gauge", draw_mw(s, p))
     total_w = sum(draw_mw(s, p) for p in range(1, n + 1)) // 1000
-    m = PETH + (1, 3, 1)
+    m = PETH + (1, 3, 1, 1)  # pethMainPseEntry
     t[m + (2, g)] = ("gauge", 120)
     t[m + (3, g)] = ("integer", 1)
     t[m + (4, g)] = ("gauge", total_w)
