@@ -229,6 +229,8 @@ void CommandDriver::run(const QStringList &argv, const QString &action, RunCallb
 
 void CommandDriver::setPortPower(const QString &port, bool on, DoneCallback done)
 {
+    if (!poe::isValidPortName(port))
+        return done(poe::Error::make(K::Rejected, QStringLiteral("'%1' is not a valid port name").arg(port.left(40))));
     const QStringList argv = expand(on ? m_options.on : m_options.off,
                                     {{QStringLiteral("port"), port}, {QStringLiteral("address"), m_address}, {QStringLiteral("seconds"), QStringLiteral("0")}});
     run(argv, on ? QStringLiteral("on") : QStringLiteral("off"), [done](const poe::Error &e, const QByteArray &) { done(e); });
@@ -240,6 +242,8 @@ void CommandDriver::powerCycle(const QString &port, int offSeconds, DoneCallback
         PoeDriver::powerCycle(port, offSeconds, std::move(done));
         return;
     }
+    if (!poe::isValidPortName(port))
+        return done(poe::Error::make(K::Rejected, QStringLiteral("'%1' is not a valid port name").arg(port.left(40))));
     const QStringList argv = expand(m_options.cycle, {{QStringLiteral("port"), port},
                                                       {QStringLiteral("address"), m_address},
                                                       {QStringLiteral("seconds"), QString::number(offSeconds)}});

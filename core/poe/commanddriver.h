@@ -10,7 +10,8 @@ class QTimer;
 
 // Wires any switch in through the user's own scripts or CLIs: options `on`, `off`, optional
 // `cycle` and `status`, each a command line with placeholders {port}, {address}, {seconds}.
-// The line is split into arguments first (QProcess::splitCommand quoting rules) and
+// The line is split into arguments first (QProcess::splitCommand: blanks separate, double
+// quotes group, "" is a literal quote; single quotes are ordinary characters) and
 // placeholders are replaced inside single arguments, so no shell ever sees a port value;
 // port values are validated on top. Credentials reach the program only through the
 // environment (METALBOOT_SWITCH_USERNAME / _PASSWORD), never on the command line.

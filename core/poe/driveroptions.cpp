@@ -129,6 +129,7 @@ CommonOptions parseCommonOptions(OptionReader &r, LearnMode defaultLearn)
     c.retries = r.integer(QStringLiteral("retries"), 0, 5, c.retries);
     const int learn = r.choice(QStringLiteral("learn"), {"off", "suggest", "bind"}, int(defaultLearn));
     c.learn = LearnMode(learn);
+    c.verifySeconds = r.integer(QStringLiteral("verify_time"), 1, 120, c.verifySeconds);
     return c;
 }
 

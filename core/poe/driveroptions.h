@@ -58,6 +58,7 @@ struct CommonOptions
     int timeoutMs = 0;              // 0 = the driver's default deadline per call
     int retries = 1;                // extra attempts after a timeout or connection failure
     LearnMode learn = LearnMode::Suggest;
+    int verifySeconds = 10;         // after a cycle/on: how long to look for power flowing again
 };
 CommonOptions parseCommonOptions(OptionReader &reader, LearnMode defaultLearn);
 

@@ -147,14 +147,13 @@ void PoeSwitch::cycle(const QString &port, int offSeconds, CycleCallback done)
     }
     offSeconds = qBound(0, offSeconds, 600);
     const poe::PortStatus *current = this->port(port);
-    const int verifyTries = 10;
     if (current && current->adminOn == false) {
         // Already off: a cycle is just "on".
         report->dropped = true;
         setPower(port, true, [this, port, report, done](const poe::Error &e) {
             if (e.isError())
                 return done(e, *report);
-            verifyReturn(port, report, done, verifyTries, false);
+            verifyReturn(port, report, done, m_common.verifySeconds, false);
         });
         return;
     }
@@ -167,8 +166,9 @@ void PoeSwitch::cycle(const QString &port, int offSeconds, CycleCallback done)
         op.waiters.append([this, port, offSeconds, report, done](const poe::Error &e) {
             if (e.isError())
                 return done(e, *report);
-            QTimer::singleShot(offSeconds * 1000, this,
-                               [this, port, report, done] { verifyReturn(port, report, done, 10, true); });
+            QTimer::singleShot(offSeconds * 1000, this, [this, port, report, done] {
+                verifyReturn(port, report, done, m_common.verifySeconds, true);
+            });
         });
         enqueue(std::move(op));
         return;
@@ -191,7 +191,7 @@ void PoeSwitch::cycle(const QString &port, int offSeconds, CycleCallback done)
                                                                                   "back on failed: %2")
                                                                        .arg(port, onError.message)),
                                     *report);
-                    verifyReturn(port, report, done, 10, false);
+                    verifyReturn(port, report, done, m_common.verifySeconds, false);
                 });
             });
         });
