@@ -32,7 +32,7 @@ static void validateDriverOptions(YamlReader &r, const YAML::Node &n, const YAML
         if (issue.key.startsWith(QLatin1String("options."))) {
             const std::string name = issue.key.mid(8).toStdString();
             const YAML::Node options = n["options"];
-            if (options.IsMap())
+            if (options.IsDefined() && options.IsMap())
                 for (auto o = options.begin(); o != options.end(); ++o)
                     if (o->first.Scalar() == name)
                         at = o->second;
