@@ -445,10 +445,11 @@ void PowerManager::onPortChanged(const QString &switchId, const poe::PortStatus 
     m_lastState.insert(key, now);
     if (previous == PowerState::Unknown || now == PowerState::Unknown)
         return;   // first reading after start: no change observed
-    // Transitional states (PoweringOn while detection runs) are journaled only when they settle.
-    if (now == PowerState::PoweringOn && previous == PowerState::On)
-        return;
+    // PoweringOn -> On (detection finished) or PoweringOff -> Off is settling, not a change.
     const bool wasOff = previous == PowerState::Off || previous == PowerState::PoweringOff;
+    const bool isOff = now == PowerState::Off || now == PowerState::PoweringOff;
+    if (wasOff == isOff)
+        return;
     BootStage stage = BootStage::Unknown;
     if (now == PowerState::Off)
         stage = BootStage::Off;
