@@ -305,14 +305,14 @@ static void appendOid(netsnmp_pdu *pdu, const Oid &o)
 }
 
 poe::Error Client::request(int command, const QList<QPair<Oid, qint64>> &values, const QList<Oid> &oids,
-                           int maxRepetitions, QList<Varbind> *out)
+                           int nonRepeaters, int maxRepetitions, QList<Varbind> *out)
 {
     if (auto e = ensureOpen(); e.isError())
         return e;
     std::lock_guard<std::mutex> lock(libraryLock());
     netsnmp_pdu *pdu = snmp_pdu_create(command);
     if (command == SNMP_MSG_GETBULK) {
-        pdu->non_repeaters = 0;
+        pdu->non_repeaters = nonRepeaters;
         pdu->max_repetitions = maxRepetitions;
     }
     if (command == SNMP_MSG_SET) {
@@ -426,12 +426,12 @@ poe::Error Client::request(int command, const QList<QPair<Oid, qint64>> &values,
 
 poe::Error Client::get(const QList<Oid> &oids, QList<Varbind> *out)
 {
-    return request(SNMP_MSG_GET, {}, oids, 0, out);
+    return request(SNMP_MSG_GET, {}, oids, 0, 0, out);
 }
 
 poe::Error Client::setIntegers(const QList<QPair<Oid, qint64>> &values)
 {
-    return request(SNMP_MSG_SET, values, {}, 0, nullptr);
+    return request(SNMP_MSG_SET, values, {}, 0, 0, nullptr);
 }
 
 poe::Error Client::walk(const Oid &root, QList<Varbind> *out, int limit)
@@ -440,7 +440,7 @@ poe::Error Client::walk(const Oid &root, QList<Varbind> *out, int limit)
     const bool bulk = m_config.version != Config::Version::V1;
     while (out->size() < limit) {
         QList<Varbind> chunk;
-        if (auto e = request(bulk ? SNMP_MSG_GETBULK : SNMP_MSG_GETNEXT, {}, {cursor}, 32, &chunk); e.isError()) {
+        if (auto e = request(bulk ? SNMP_MSG_GETBULK : SNMP_MSG_GETNEXT, {}, {cursor}, 0, 32, &chunk); e.isError()) {
             // v1 agents end a walk with noSuchName.
             if (!bulk && e.kind == K::Rejected)
                 return poe::Error::none();
@@ -457,6 +457,75 @@ poe::Error Client::walk(const Oid &root, QList<Varbind> *out, int limit)
             out->append(b);
             cursor = b.oid;
         }
+    }
+    return poe::Error::none();
+}
+
+poe::Error Client::table(const QList<Oid> &nextOf, const QList<Oid> &columns, int rowsHint, QList<Varbind> *next,
+                         QList<QList<Varbind>> *rows, int limit)
+{
+    rows->clear();
+    for (int i = 0; i < columns.size(); ++i)
+        rows->append(QList<Varbind>());
+    if (m_config.version == Config::Version::V1) {
+        for (const Oid &o : nextOf) {
+            QList<Varbind> one;
+            if (auto e = request(SNMP_MSG_GETNEXT, {}, {o}, 0, 0, &one); e.isError() && e.kind != K::Rejected)
+                return e;
+            next->append(one.isEmpty() ? Varbind{} : one.first());
+        }
+        for (int i = 0; i < columns.size(); ++i)
+            if (auto e = walk(columns.at(i), &(*rows)[i], limit); e.isError())
+                return e;
+        return poe::Error::none();
+    }
+    QList<Oid> cursor = columns;
+    QList<bool> finished(columns.size(), false);
+    bool first = true;
+    int total = 0;
+    while (total < limit) {
+        QList<int> active;
+        for (int i = 0; i < columns.size(); ++i)
+            if (!finished.at(i))
+                active.append(i);
+        if (active.isEmpty() && !first)
+            break;
+        QList<Oid> oids = first ? nextOf : QList<Oid>();
+        for (int i : active)
+            oids.append(cursor.at(i));
+        const int nonRep = first ? int(nextOf.size()) : 0;
+        // One extra repetition shows where each column ends; keep PDUs modest (<= 64 varbinds).
+        const int reps = active.isEmpty() ? 1 : qBound(1, qMax(rowsHint, 8) + 1, qMax(1, 64 / int(active.size())));
+        QList<Varbind> got;
+        if (auto e = request(SNMP_MSG_GETBULK, {}, oids, nonRep, reps, &got); e.isError())
+            return e;
+        int pos = 0;
+        if (first) {
+            for (int i = 0; i < nonRep; ++i)
+                next->append(pos < got.size() ? got.at(pos++) : Varbind{});
+            first = false;
+        }
+        QList<bool> advanced(columns.size(), false);
+        for (int k = 0; pos < got.size() && !active.isEmpty(); ++pos, ++k) {
+            const int col = active.at(k % active.size());
+            const Varbind &b = got.at(pos);
+            if (finished.at(col))
+                continue;
+            if (b.isException() || !isPrefix(columns.at(col), b.oid)) {
+                finished[col] = true;
+                continue;
+            }
+            if (!(cursor.at(col) < b.oid))
+                return poe::Error::make(K::Protocol, QStringLiteral("%1 returned OIDs out of order (%2 after %3)")
+                                                         .arg(m_config.peer, oidToString(b.oid), oidToString(cursor.at(col))));
+            (*rows)[col].append(b);
+            cursor[col] = b.oid;
+            advanced[col] = true;
+            ++total;
+        }
+        for (int i : active)
+            if (!advanced.at(i))
+                finished[i] = true;   // nothing more came back for it (agent trimmed the answer)
     }
     return poe::Error::none();
 }

@@ -63,6 +63,12 @@ public:
     poe::Error get(const QList<Oid> &oids, QList<Varbind> *out);
     // All objects under `root` (GETBULK on v2c/v3, GETNEXT on v1), at most `limit` of them.
     poe::Error walk(const Oid &root, QList<Varbind> *out, int limit = 4096);
+    // A table read in as few GETBULK round trips as possible: the next object after each of
+    // `nextOf` (non-repeaters, e.g. a scalar or one entry of another table) and the rows under
+    // each prefix in `columns`, fetched side by side. `rowsHint` sizes the repetitions (ports
+    // seen last time). v1 falls back to GETNEXT walks.
+    poe::Error table(const QList<Oid> &nextOf, const QList<Oid> &columns, int rowsHint, QList<Varbind> *next,
+                     QList<QList<Varbind>> *rows, int limit = 4096);
     // SET of INTEGER values, one PDU (atomic on the agent).
     poe::Error setIntegers(const QList<QPair<Oid, qint64>> &values);
     void close();
@@ -70,8 +76,8 @@ public:
 private:
     struct Session;
     poe::Error ensureOpen();
-    poe::Error request(int command, const QList<QPair<Oid, qint64>> &values, const QList<Oid> &oids, int maxRepetitions,
-                       QList<Varbind> *out);
+    poe::Error request(int command, const QList<QPair<Oid, qint64>> &values, const QList<Oid> &oids, int nonRepeaters,
+                       int maxRepetitions, QList<Varbind> *out);
     Config m_config;
     std::unique_ptr<Session> m_session;
 };

@@ -285,37 +285,43 @@ void SnmpDriver::readPorts(ReadCallback done)
 {
     using Out = std::pair<poe::Error, poe::PortReadout>;
     const Options o = m_options;
+    const int rowsHint = m_lastPortCount;
     post<Out>(
-        [o](snmp::Client &c) -> Out {
-            auto column = [&o](const Oid &base) {
-                Oid x = base;
-                x.append(quint32(o.group));
-                return x;
+        [o, rowsHint](snmp::Client &c) -> Out {
+            auto under = [&o](Oid base, int index) {
+                base.append(quint32(index));
+                return base;
             };
-            QList<Varbind> admin, detection, classes, mw, main;
-            if (auto e = c.walk(column(PsePortAdminEnable), &admin); e.isError())
+            // One GETBULK (usually): the main PSE entry of the group as non-repeaters (GETNEXT
+            // from index g-1), and the port columns of the group side by side.
+            QList<Oid> columns{under(PsePortAdminEnable, o.group), under(PsePortDetectionStatus, o.group),
+                               under(PsePortClassification, o.group)};
+            if (!o.portPowerColumn.isEmpty())
+                columns.append(under(o.portPowerColumn, o.group));
+            QList<Varbind> main;
+            QList<QList<Varbind>> rows;
+            if (auto e = c.table({under(MainPsePower, o.group - 1), under(MainPseConsumption, o.group - 1)}, columns, rowsHint,
+                                 &main, &rows);
+                e.isError())
                 return {e, {}};
-            if (admin.isEmpty())
+            if (rows.at(0).isEmpty())
                 return {poe::Error::make(K::Rejected, QStringLiteral("%1 has no pethPsePortTable entries for group %2 (no "
                                                                      "POWER-ETHERNET-MIB, or a view that hides it)")
                                                           .arg(o.client.peer)
                                                           .arg(o.group)),
                         {}};
-            if (auto e = c.walk(column(PsePortDetectionStatus), &detection); e.isError())
-                return {e, {}};
-            if (auto e = c.walk(column(PsePortClassification), &classes); e.isError())
-                return {e, {}};
-            if (!o.portPowerColumn.isEmpty())
-                if (auto e = c.walk(column(o.portPowerColumn), &mw); e.isError())
-                    return {e, {}};
-            Oid consumption = MainPseConsumption, nominal = MainPsePower;
-            consumption.append(quint32(o.group));
-            nominal.append(quint32(o.group));
-            if (auto e = c.get({consumption, nominal}, &main); e.isError() && e.kind != K::Rejected)
-                return {e, {}};
-            return {poe::Error::none(), buildReadout(o.group, admin, detection, classes, mw, main)};
+            QList<Varbind> mainOfGroup;
+            for (const Varbind &b : main)
+                if (b.oid == under(MainPsePower, o.group) || b.oid == under(MainPseConsumption, o.group))
+                    mainOfGroup.append(b);
+            return {poe::Error::none(), buildReadout(o.group, rows.at(0), rows.at(1), rows.at(2),
+                                                     rows.size() > 3 ? rows.at(3) : QList<Varbind>(), mainOfGroup)};
         },
-        [done](const Out &out) { done(out.first, out.second); });
+        [this, done](const Out &out) {
+            if (!out.first.isError())
+                m_lastPortCount = int(out.second.ports.size());
+            done(out.first, out.second);
+        });
 }
 
 void SnmpDriver::setPortPower(const QString &port, bool on, DoneCallback done)

@@ -64,4 +64,5 @@ private:
     std::shared_ptr<snmp::Client> m_client;  // used only on m_thread
     std::shared_ptr<Bridge> m_bridge;
     quint64 m_generation = 0;
+    int m_lastPortCount = 8;                // sizes the next GETBULK
 };
