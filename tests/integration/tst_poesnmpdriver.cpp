@@ -9,6 +9,7 @@
 #include "poe/snmpdriver.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -22,6 +23,7 @@
 #include <QUdpSocket>
 
 #include <cstdio>
+#include <functional>
 #include <optional>
 
 namespace {
@@ -473,55 +475,31 @@ private Q_SLOTS:
         if (qEnvironmentVariableIsEmpty("METALBOOT_BENCH"))
             QSKIP("benchmark: run tests/bench/poe/snmp_bench.sh");
         const int runs = qEnvironmentVariableIntValue("METALBOOT_BENCH_RUNS") > 0 ? qEnvironmentVariableIntValue("METALBOOT_BENCH_RUNS") : 50;
-        auto meanMs = [](const QList<qint64> &ns) {
-            qint64 sum = 0;
-            for (qint64 v : ns)
-                sum += v;
-            return double(sum) / ns.size() / 1e6;
+        // Each pair is measured alternately (ours, then the tool) so that load from other
+        // processes on this machine affects both sides alike.
+        auto once = [](const std::function<void()> &fn) {
+            QElapsedTimer t;
+            t.start();
+            fn();
+            return t.nsecsElapsed();
         };
-        auto timeDriver = [&](PoeDriver &d) {
-            QList<qint64> ns;
-            readPorts(d);   // warm-up (v3 engine discovery)
-            for (int i = 0; i < runs; ++i) {
-                QElapsedTimer t;
-                t.start();
-                const Read r = readPorts(d);
-                ns.append(t.nsecsElapsed());
-                if (r.error->isError())
-                    qFatal("bench read failed: %s", qPrintable(r.error->message));
-            }
-            return meanMs(ns);
+        auto runTool = [](const QString &tool, const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("MIBS"), QString());
+            p.setProcessEnvironment(env);
+            p.start(tool, args);
+            p.waitForFinished(10000);
+            if (p.exitCode() != 0)
+                qFatal("%s failed: %s", qPrintable(tool), p.readAllStandardError().constData());
         };
-        auto timeTool = [&](const QString &tool, const QStringList &args) {
-            QList<qint64> ns;
-            for (int i = 0; i < runs; ++i) {
-                QProcess p;
-                QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-                env.insert(QStringLiteral("MIBS"), QString());
-                p.setProcessEnvironment(env);
-                QElapsedTimer t;
-                t.start();
-                p.start(tool, args);
-                p.waitForFinished(10000);
-                ns.append(t.nsecsElapsed());
-                if (p.exitCode() != 0)
-                    qFatal("%s failed: %s", qPrintable(tool), p.readAllStandardError().constData());
-            }
-            return meanMs(ns);
-        };
-        auto timeGet = [&](snmp::Client &c) {
-            QList<qint64> ns;
-            QList<snmp::Varbind> out;
-            c.get({snmp::parseOid(QStringLiteral(".1.3.6.1.2.1.105.1.1.1.3.1.1"))}, &out);
-            for (int i = 0; i < runs; ++i) {
-                out.clear();
-                QElapsedTimer t;
-                t.start();
-                if (c.get({snmp::parseOid(QStringLiteral(".1.3.6.1.2.1.105.1.1.1.3.1.1"))}, &out).isError())
-                    qFatal("bench get failed");
-                ns.append(t.nsecsElapsed());
-            }
-            return meanMs(ns);
+        struct Pair
+        {
+            const char *label;
+            std::function<void()> ours;
+            std::function<void()> theirs;
+            double oursMs = 0;
+            double theirsMs = 0;
         };
         const QString agent = QStringLiteral("udp:") + m_peer.address();
         SnmpDriver v2(snmpSwitch(m_peer.address(), v2c), fast());
@@ -529,40 +507,60 @@ private Q_SLOTS:
         snmp::Config gc;
         gc.peer = agent;
         snmp::Client getClient(gc);
-        const double ourV2 = timeDriver(v2);
-        const double ourV3 = timeDriver(v3d);
-        const double ourGet = timeGet(getClient);
-        const double walkV2 = timeTool(QStringLiteral("snmpbulkwalk"), {QStringLiteral("-v2c"), QStringLiteral("-c"), QStringLiteral("public"),
-                                                                         QStringLiteral("-On"), agent, QStringLiteral(".1.3.6.1.2.1.105")});
-        const double walkV3 = timeTool(QStringLiteral("snmpbulkwalk"),
-                                       {QStringLiteral("-v3"), QStringLiteral("-l"), QStringLiteral("authPriv"), QStringLiteral("-u"),
-                                        QStringLiteral("labadmin"), QStringLiteral("-a"), QStringLiteral("SHA-256"), QStringLiteral("-A"),
-                                        QStringLiteral("authpass123"), QStringLiteral("-x"), QStringLiteral("AES"), QStringLiteral("-X"),
-                                        QStringLiteral("privpass123"), QStringLiteral("-On"), agent, QStringLiteral(".1.3.6.1.2.1.105")});
-        const double toolGet = timeTool(QStringLiteral("snmpget"), {QStringLiteral("-v2c"), QStringLiteral("-c"), QStringLiteral("public"),
-                                                                    QStringLiteral("-On"), agent, QStringLiteral(".1.3.6.1.2.1.105.1.1.1.3.1.1")});
+        auto read = [](PoeDriver &d) {   // an event loop, not QTRY (which polls every 50 ms)
+            QEventLoop loop;
+            poe::Error error;
+            d.readPorts([&](const poe::Error &e, const poe::PortReadout &) {
+                error = e;
+                loop.quit();
+            });
+            loop.exec();
+            if (error.isError())
+                qFatal("bench read failed: %s", qPrintable(error.message));
+        };
+        const QStringList v3args{QStringLiteral("-v3"), QStringLiteral("-l"), QStringLiteral("authPriv"), QStringLiteral("-u"),
+                                 QStringLiteral("labadmin"), QStringLiteral("-a"), QStringLiteral("SHA-256"), QStringLiteral("-A"),
+                                 QStringLiteral("authpass123"), QStringLiteral("-x"), QStringLiteral("AES"), QStringLiteral("-X"),
+                                 QStringLiteral("privpass123")};
+        const QStringList v2args{QStringLiteral("-v2c"), QStringLiteral("-c"), QStringLiteral("public")};
         // The very request our read sends, issued by net-snmp's own tool.
-        const QStringList sameRequest{QStringLiteral(".1.3.6.1.2.1.105.1.3.1.1.2.0"), QStringLiteral(".1.3.6.1.2.1.105.1.3.1.1.4.0"),
+        const QStringList sameRequest{QStringLiteral("-Cn2"), QStringLiteral("-Cr9"), QStringLiteral("-On"), agent,
+                                      QStringLiteral(".1.3.6.1.2.1.105.1.3.1.1.2.0"), QStringLiteral(".1.3.6.1.2.1.105.1.3.1.1.4.0"),
                                       QStringLiteral(".1.3.6.1.2.1.105.1.1.1.3.1"), QStringLiteral(".1.3.6.1.2.1.105.1.1.1.6.1"),
                                       QStringLiteral(".1.3.6.1.2.1.105.1.1.1.10.1"), QStringLiteral(".1.3.6.1.4.1.9.9.402.1.2.1.9.1")};
-        const double toolBulkV2 = timeTool(QStringLiteral("snmpbulkget"),
-                                           QStringList{QStringLiteral("-v2c"), QStringLiteral("-c"), QStringLiteral("public"), QStringLiteral("-Cn2"),
-                                                       QStringLiteral("-Cr9"), QStringLiteral("-On"), agent}
-                                               + sameRequest);
-        const double toolBulkV3 = timeTool(QStringLiteral("snmpbulkget"),
-                                           QStringList{QStringLiteral("-v3"), QStringLiteral("-l"), QStringLiteral("authPriv"), QStringLiteral("-u"),
-                                                       QStringLiteral("labadmin"), QStringLiteral("-a"), QStringLiteral("SHA-256"), QStringLiteral("-A"),
-                                                       QStringLiteral("authpass123"), QStringLiteral("-x"), QStringLiteral("AES"), QStringLiteral("-X"),
-                                                       QStringLiteral("privpass123"), QStringLiteral("-Cn2"), QStringLiteral("-Cr9"), QStringLiteral("-On"), agent}
-                                               + sameRequest);
-        std::printf("\nSNMP against snmpd 5.9.3 + pass_persist PSE (8 ports), mean of %d runs, ms\n", runs);
+        const QStringList subtree{QStringLiteral("-On"), agent, QStringLiteral(".1.3.6.1.2.1.105")};
+        const snmp::Oid one = snmp::parseOid(QStringLiteral(".1.3.6.1.2.1.105.1.1.1.3.1.1"));
+        QList<Pair> pairs{
+            {"port read v2c: 1 GETBULK (4 columns x 9 + 2), vs snmpbulkget", [&] { read(v2); },
+             [&] { runTool(QStringLiteral("snmpbulkget"), v2args + sameRequest); }},
+            {"port read v3 authPriv SHA-256/AES, vs snmpbulkget", [&] { read(v3d); },
+             [&] { runTool(QStringLiteral("snmpbulkget"), v3args + sameRequest); }},
+            {"port read v2c vs snmpbulkwalk of the 105 subtree (52 vb)", [&] { read(v2); },
+             [&] { runTool(QStringLiteral("snmpbulkwalk"), v2args + subtree); }},
+            {"single GET v2c (ours in-process; snmpget)",
+             [&] {
+                 QList<snmp::Varbind> out;
+                 if (getClient.get({one}, &out).isError())
+                     qFatal("bench get failed");
+             },
+             [&] { runTool(QStringLiteral("snmpget"), v2args + QStringList{QStringLiteral("-On"), agent, snmp::oidToString(one)}); }},
+        };
+        for (Pair &p : pairs) {
+            p.ours();   // warm-up (v3 engine discovery, first fork)
+            p.theirs();
+            qint64 ours = 0, theirs = 0;
+            for (int i = 0; i < runs; ++i) {
+                ours += once(p.ours);
+                theirs += once(p.theirs);
+            }
+            p.oursMs = double(ours) / runs / 1e6;
+            p.theirsMs = double(theirs) / runs / 1e6;
+        }
+        std::printf("\nSNMP against snmpd 5.9.3 + pass_persist PSE (8 ports), mean of %d alternating runs, ms\n", runs);
         std::printf("%-62s %9s %9s %7s\n", "operation", "metalboot", "net-snmp", "ratio");
-        std::printf("%-62s %9.2f %9.2f %7.2f\n", "port read v2c: 1 GETBULK (4 columns x 9 + 2), vs snmpbulkget", ourV2, toolBulkV2, ourV2 / toolBulkV2);
-        std::printf("%-62s %9.2f %9.2f %7.2f\n", "port read v3 authPriv SHA-256/AES, vs snmpbulkget", ourV3, toolBulkV3, ourV3 / toolBulkV3);
-        std::printf("%-62s %9.2f %9.2f %7.2f\n", "port read v2c vs snmpbulkwalk of the 105 subtree (52 vb)", ourV2, walkV2, ourV2 / walkV2);
-        std::printf("%-62s %9.2f %9.2f %7.2f\n", "port read v3 vs snmpbulkwalk v3 of the 105 subtree", ourV3, walkV3, ourV3 / walkV3);
-        std::printf("%-62s %9.2f %9.2f %7.2f\n", "single GET v2c (ours in-process; snmpget)", ourGet, toolGet, ourGet / toolGet);
-        std::printf("(net-snmp figures include starting the tool process, about 8-10 ms; the agent answers through a\n"
+        for (const Pair &p : pairs)
+            std::printf("%-62s %9.2f %9.2f %7.2f\n", p.label, p.oursMs, p.theirsMs, p.oursMs / p.theirsMs);
+        std::printf("(net-snmp figures include starting the tool process; the agent answers through a\n"
                     " Python pass_persist script, which dominates both sides)\n");
     }
 
