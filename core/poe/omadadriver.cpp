@@ -149,15 +149,15 @@ void OmadaDriver::ensureLogin(std::function<void(const poe::Error &)> then)
                                      }
                                      then(poe::Error::none());
                                  },
-                                 true);
+                                 Attempt::DuringLogin);
                         });
     });
 }
 
 void OmadaDriver::call(const QByteArray &verb, Base base, const QString &relative, const QJsonObject &body,
-                       JsonCallback done, bool retried)
+                       JsonCallback done, Attempt attempt)
 {
-    auto send = [this, verb, base, relative, body, done, retried] {
+    auto send = [this, verb, base, relative, body, done, attempt] {
         const QString path = resolve(base, relative);
         const quint64 gen = m_generation;
         const QString origin = m_http->describe({});
@@ -174,11 +174,11 @@ void OmadaDriver::call(const QByteArray &verb, Base base, const QString &relativ
                 return done(e, {});
             // An expired session answers 401, or "success" with the HTML login page.
             const bool sessionGone = r.status == 401 || r.status == 302 || (r.status == 200 && !r.isJson);
-            if (sessionGone && !retried) {
+            if (sessionGone && attempt == Attempt::First) {
                 qCInfo(lcPoe) << "Omada session expired, logging in again";
                 m_token.clear();
                 m_siteId.clear();
-                call(verb, base, relative, body, done, true);
+                call(verb, base, relative, body, done, Attempt::Retry);
                 return;
             }
             if (sessionGone)
@@ -188,7 +188,7 @@ void OmadaDriver::call(const QByteArray &verb, Base base, const QString &relativ
             done(poe::Error::none(), r.json.object().value(QStringLiteral("result")));
         });
     };
-    if (retried && !m_token.isEmpty()) {   // login's own site lookup
+    if (attempt == Attempt::DuringLogin) {
         send();
         return;
     }

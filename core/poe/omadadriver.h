@@ -46,8 +46,11 @@ private:
     void ensureLogin(std::function<void(const poe::Error &)> then);
     // Where a call's path is rooted: as given, /{id}/api/v2/sites/{site}/..., or the >= 6 OpenAPI.
     enum class Base { Absolute, SiteV2, SiteOpenApi };
+    // First: log in if needed, and again once if the session is gone. Retry: that second try.
+    // DuringLogin: the site lookup inside ensureLogin() (token just issued, no re-login).
+    enum class Attempt { First, Retry, DuringLogin };
     void call(const QByteArray &verb, Base base, const QString &path, const QJsonObject &body, JsonCallback done,
-              bool retried = false);
+              Attempt attempt = Attempt::First);
     [[nodiscard]] QString resolve(Base base, const QString &path) const;
     [[nodiscard]] QString switchMac() const;
 

@@ -2,6 +2,8 @@
 
 #include "common/logging.h"
 
+#include <cmath>
+
 using K = poe::Error::Kind;
 
 PoeSwitch::PoeSwitch(const SwitchConfig &config, PoeDriver *driver, const poe::CommonOptions &common, QObject *parent)
@@ -315,8 +317,8 @@ void PoeSwitch::complete(quint64 call, const poe::Error &error)
     if (!error.isError())
         setReachable(true, {});
     else if (error.kind == K::Timeout || error.kind == K::Unreachable || error.kind == K::Auth
-             || (error.kind == K::Protocol && op.kind == Op::Kind::Read))
-        setReachable(false, error.message);
+             || (op.kind == Op::Kind::Read && error.kind != K::Cancelled))
+        setReachable(false, error.message);   // a failed read leaves the port states unknown
     if (error.isError() && error.kind != K::Unsupported)
         qCWarning(lcPoe).noquote() << id() << error.message;
     for (const auto &w : op.waiters)

@@ -58,15 +58,6 @@ PoeDriver::Capabilities UnifiDriver::capabilities() const
     return c;
 }
 
-std::function<void()> UnifiDriver::guard(std::function<void()> fn)
-{
-    const quint64 gen = m_generation;
-    return [this, gen, fn = std::move(fn)] {
-        if (gen == m_generation)
-            fn();
-    };
-}
-
 QString UnifiDriver::prefix() const
 {
     return m_isUnifiOs.value_or(false) ? QStringLiteral("/proxy/network") : QString();
@@ -393,7 +384,6 @@ void UnifiDriver::learnMacs(MacsCallback done)
             return;
         }
         // Port table first: last_connection.mac is what the switch itself saw on each port.
-        QList<poe::MacSighting> found;
         QHash<MacAddress, QString> byMac;
         for (const auto &v : device.value(QStringLiteral("port_table")).toArray()) {
             const QJsonObject p = v.toObject();

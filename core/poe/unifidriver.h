@@ -54,7 +54,6 @@ private:
     void login(std::function<void(const poe::Error &)> then);
     void fetchDevice(std::function<void(const poe::Error &, const QJsonObject &device)> then);
     [[nodiscard]] QString prefix() const;
-    [[nodiscard]] std::function<void()> guard(std::function<void()> fn);
 
     Options m_options;
     QString m_username;
