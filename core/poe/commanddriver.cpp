@@ -233,7 +233,11 @@ void CommandDriver::setPortPower(const QString &port, bool on, DoneCallback done
         return done(poe::Error::make(K::Rejected, QStringLiteral("'%1' is not a valid port name").arg(port.left(40))));
     const QStringList argv = expand(on ? m_options.on : m_options.off,
                                     {{QStringLiteral("port"), port}, {QStringLiteral("address"), m_address}, {QStringLiteral("seconds"), QStringLiteral("0")}});
-    run(argv, on ? QStringLiteral("on") : QStringLiteral("off"), [done](const poe::Error &e, const QByteArray &) { done(e); });
+    run(argv, on ? QStringLiteral("on") : QStringLiteral("off"), [this, port, on, done](const poe::Error &e, const QByteArray &) {
+        if (!e.isError())
+            m_switched.insert(port, on);
+        done(e);
+    });
 }
 
 void CommandDriver::powerCycle(const QString &port, int offSeconds, DoneCallback done)
@@ -247,16 +251,27 @@ void CommandDriver::powerCycle(const QString &port, int offSeconds, DoneCallback
     const QStringList argv = expand(m_options.cycle, {{QStringLiteral("port"), port},
                                                       {QStringLiteral("address"), m_address},
                                                       {QStringLiteral("seconds"), QString::number(offSeconds)}});
-    run(argv, QStringLiteral("cycle"), [done](const poe::Error &e, const QByteArray &) { done(e); });
+    run(argv, QStringLiteral("cycle"), [this, port, done](const poe::Error &e, const QByteArray &) {
+        if (!e.isError())
+            m_switched.insert(port, true);
+        done(e);
+    });
 }
 
 void CommandDriver::readPorts(ReadCallback done)
 {
     if (m_options.status.isEmpty()) {
-        // No status command: the ports exist, their state is unknown until we switch them.
+        // No status command: the ports exist; their state is what we last switched them to.
         poe::PortReadout r;
-        for (const QString &p : m_options.ports)
-            r.ports.append(poe::PortStatus{p, p, std::nullopt, poe::Detection::Unknown, -1, -1});
+        QStringList ports = m_options.ports;
+        for (auto it = m_switched.cbegin(); it != m_switched.cend(); ++it)
+            if (!ports.contains(it.key()))
+                ports.append(it.key());
+        for (const QString &p : std::as_const(ports)) {
+            const auto it = m_switched.constFind(p);
+            r.ports.append(poe::PortStatus{p, p, it == m_switched.cend() ? std::nullopt : std::optional<bool>(*it),
+                                           poe::Detection::Unknown, -1, -1});
+        }
         done(poe::Error::none(), r);
         return;
     }

@@ -18,7 +18,8 @@ class QTimer;
 //
 // Exit code 0 = success; anything else is a failure reported with the first line of stderr.
 // `status` with {port} runs once per port and prints "on|off [watts]"; without {port} it runs
-// once and prints one line per port: "<port> on|off [watts]" (see docs/poe.md).
+// once and prints one line per port: "<port> on|off [watts]" (see docs/poe.md). Without a
+// status command a port reads as what it was last switched to (unknown before that).
 class CommandDriver : public PoeDriver
 {
     Q_OBJECT
@@ -60,4 +61,5 @@ private:
     QProcess *m_process = nullptr;
     QTimer *m_deadline = nullptr;
     quint64 m_generation = 0;
+    QHash<QString, bool> m_switched;         // without a status command: what we last set
 };

@@ -412,6 +412,35 @@ void PowerManager::runAction(const MacAddress &mac, const PortKey &key, Action a
     }
 }
 
+bool PowerManager::assignPort(LabConfig &config, const MacAddress &mac, const QString &switchId, const QString &port,
+                              QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    DeviceConfig *device = config.device(mac);
+    if (!device)
+        return fail(tr("%1 is not a device of this lab").arg(mac.toString()));
+    if (switchId.isEmpty()) {
+        device->power = {};
+        return true;
+    }
+    const SwitchConfig *sw = config.switchById(switchId);
+    if (!sw)
+        return fail(tr("no switch %1").arg(switchId));
+    if (!poe::isValidPortName(port))
+        return fail(tr("'%1' is not a valid port name").arg(port.left(40)));
+    if (sw->protectedPorts.contains(port))
+        return fail(tr("port %1 of switch %2 is protected").arg(port, switchId));
+    for (DeviceConfig &other : config.devices)
+        if (other.mac != mac && other.power.switchId == switchId && other.power.port == port)
+            other.power = {};
+    device->power = PowerBinding{switchId, port};
+    return true;
+}
+
 void PowerManager::refresh(const QString &switchId)
 {
     if (PoeSwitch *sw = m_switches.value(switchId))

@@ -113,6 +113,13 @@ public:
                           bool override, Callback done);
     void refresh(const QString &switchId);
 
+    // For LabEngine::modifyConfig (the GUI's drag of a device onto a port, or adopting a learned
+    // or suggested binding): binds `mac` to (switchId, port), taking the port away from any other
+    // device. An empty switchId unbinds. False with *error if the device or switch is unknown or
+    // the port is protected.
+    static bool assignPort(LabConfig &config, const MacAddress &mac, const QString &switchId, const QString &port,
+                           QString *error);
+
     [[nodiscard]] QList<SwitchView> switches() const;
     [[nodiscard]] std::optional<SwitchView> switchView(const QString &switchId) const;
     [[nodiscard]] Binding binding(const MacAddress &mac) const;

@@ -177,6 +177,23 @@ private Q_SLOTS:
         QCOMPARE(r.readout.ports.at(1).adminOn, std::optional<bool>(false));
     }
 
+    void withoutStatusThePortsReadAsLastSwitched()
+    {
+        Scripts s;
+        CommandDriver d(commandSwitch({{QStringLiteral("on"), s.path(QStringLiteral("record.sh")) + QStringLiteral(" on {port}")},
+                                       {QStringLiteral("off"), s.path(QStringLiteral("record.sh")) + QStringLiteral(" off {port}")}}),
+                        5000);
+        Read r = readPorts(d);
+        QCOMPARE(r.readout.ports.size(), 3);
+        QCOMPARE(poe::derivePowerState(r.readout.ports.at(0)), PowerState::Unknown);
+        QVERIFY(!wait([&](auto cb) { d.setPortPower(QStringLiteral("1"), true, cb); }).isError());
+        QVERIFY(!wait([&](auto cb) { d.setPortPower(QStringLiteral("2"), false, cb); }).isError());
+        r = readPorts(d);
+        QCOMPARE(poe::derivePowerState(r.readout.ports.at(0)), PowerState::On);
+        QCOMPARE(poe::derivePowerState(r.readout.ports.at(1)), PowerState::Off);
+        QCOMPARE(poe::derivePowerState(r.readout.ports.at(2)), PowerState::Unknown);
+    }
+
     void failureReportsExitCodeAndStderr()
     {
         Scripts s;

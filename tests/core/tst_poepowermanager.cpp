@@ -407,6 +407,20 @@ private Q_SLOTS:
         QCOMPARE(pm->binding(*MacAddress::parse(QStringLiteral("dc:a6:32:00:00:03"))).port, QStringLiteral("3"));
         QVERIFY(pm->simulatedSwitch(QStringLiteral("sim")));
         QCOMPARE(pm->simulatedSwitch(QStringLiteral("sim"))->portCount(), 8);
+
+        // The GUI drags pi-01 onto port 3 (taken by pi-03): saved, validated and applied.
+        const MacAddress pi1 = *MacAddress::parse(QStringLiteral("dc:a6:32:00:00:01"));
+        const MacAddress pi3 = *MacAddress::parse(QStringLiteral("dc:a6:32:00:00:03"));
+        QVERIFY2(engine.modifyConfig([&](LabConfig &c) { QVERIFY(PowerManager::assignPort(c, pi1, QStringLiteral("sim"), QStringLiteral("3"), nullptr)); },
+                                     &error),
+                 qPrintable(error));
+        QCOMPARE(pm->binding(pi1).port, QStringLiteral("3"));
+        QVERIFY(!pm->binding(pi3).isSet());
+        LabConfig copy = engine.config();
+        QVERIFY(!PowerManager::assignPort(copy, pi1, QStringLiteral("nope"), QStringLiteral("1"), &error));
+        QVERIFY(error.contains(QLatin1String("no switch")));
+        QVERIFY(!PowerManager::assignPort(copy, *MacAddress::parse(QStringLiteral("00:00:00:00:00:01")), QStringLiteral("sim"),
+                                          QStringLiteral("1"), &error));
         engine.stop();
     }
 };
