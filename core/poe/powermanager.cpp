@@ -171,7 +171,10 @@ void PowerManager::addSwitch(const SwitchConfig &config)
         report(QStringLiteral("driver-unavailable"), tr("Switch %1: %2").arg(config.id, why));
         return;
     }
-    auto *sw = new PoeSwitch(config, driver, common, this);
+    poe::CommonOptions queueOptions = common;
+    if (config.driver == QLatin1String("snmp"))
+        queueOptions.retries = 0;   // net-snmp retries inside the session already
+    auto *sw = new PoeSwitch(config, driver, queueOptions, this);
     m_switches.insert(config.id, sw);
     connect(sw, &PoeSwitch::portChanged, this, &PowerManager::onPortChanged);
     connect(sw, &PoeSwitch::readoutUpdated, this, &PowerManager::onReadout);
