@@ -156,6 +156,9 @@ SnmpDriver::~SnmpDriver()
         std::lock_guard<std::mutex> lock(m_bridge->mutex);
         m_bridge->driver = nullptr;
     }
+    // The session is closed on the worker thread: closing takes the library lock, which another
+    // switch's request may hold for a while; the engine thread must not wait for it.
+    QMetaObject::invokeMethod(m_worker, [client = std::move(m_client)]() mutable { client.reset(); }, Qt::QueuedConnection);
     m_thread->quit();
     // A request in progress finishes within timeout x tries; don't wait for it here.
     if (m_thread->wait(100)) {
