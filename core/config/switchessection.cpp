@@ -1,5 +1,8 @@
 #include "sections.h"
 
+#include "poe/driveroptions.h"
+
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace config {
@@ -15,6 +18,31 @@ static bool isValidId(const QString &id)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"));
     return re.match(id).hasMatch();
+}
+
+// The driver-validation hook: each PoE driver checks its own address, credentials and
+// options (core/poe/driveroptions.cpp); problems are reported at the offending value.
+static void validateDriverOptions(YamlReader &r, const YAML::Node &n, const YAML::Node &keyNode, const QString &path,
+                                  const SwitchConfig &s)
+{
+    const QString baseDir = QFileInfo(r.fileName()).absolutePath();
+    const poe::OptionIssues issues = poe::validateSwitch(s, baseDir);
+    for (const auto &issue : issues) {
+        YAML::Node at = keyNode;
+        if (issue.key.startsWith(QLatin1String("options."))) {
+            const std::string name = issue.key.mid(8).toStdString();
+            const YAML::Node options = n["options"];
+            if (options.IsDefined() && options.IsMap())
+                for (auto o = options.begin(); o != options.end(); ++o)
+                    if (o->first.Scalar() == name)
+                        at = o->second;
+        } else {
+            const YAML::Node value = n[issue.key.toStdString()];
+            if (value.IsDefined())
+                at = value;
+        }
+        r.error(at, YamlReader::join(path, issue.key), issue.message);
+    }
 }
 
 void parseSwitches(YamlReader &r, const YAML::Node &node, QList<SwitchConfig> &out)
@@ -59,6 +87,7 @@ void parseSwitches(YamlReader &r, const YAML::Node &node, QList<SwitchConfig> &o
         for (const auto &existing : out)
             if (existing.id == s.id)
                 r.error(it->first, path, QStringLiteral("switch '%1' is listed twice").arg(s.id));
+        validateDriverOptions(r, n, it->first, path, s);
         out.append(s);
     }
 }

@@ -30,6 +30,7 @@ inline constexpr const char *HttpFailed = "http.failed";
 inline constexpr const char *PowerAction = "power.action";    // requested on/off/cycle
 inline constexpr const char *PowerChanged = "power.changed";  // observed state change
 inline constexpr const char *PowerFailed = "power.failed";
+inline constexpr const char *PowerMapping = "power.mapping";  // device <-> port learned, or a conflict
 
 inline constexpr const char *FirmwareRendered = "firmware.rendered";
 inline constexpr const char *FirmwareFailed = "firmware.failed";

@@ -12,6 +12,7 @@
 #include "devices/inventory.h"
 #include "http/httpservice.h"
 #include "redfish/redfishservice.h"
+#include "poe/powermanager.h"
 #include "servicehub.h"
 
 #include <QDir>
@@ -49,6 +50,9 @@ void LabEngine::createServices()
     // Start order matters: HTTP first (the others hand out its URLs), then netboot, then the BMC side.
     m_http = new HttpService;
     m_hub->add(m_http);
+    auto *power = new PowerManager(m_registry, m_journal, m_bootControl);
+    m_hub->add(power);
+    m_powerControl = power;
     m_api = new ManagementApi(this, this);
 
     redfish::Backend bmc;
@@ -141,6 +145,8 @@ void LabEngine::applyConfig(const LabConfig &config)
 {
     m_config = config;
     m_registry->applyConfig(config.devices);
+    if (auto *power = m_hub->service<PowerManager>())
+        power->setConfig(config);
     const bool restartHttp = m_http->setConfig(config.services.http);
     if (m_started && m_options.startServices) {
         if (!m_http->isEnabled())
