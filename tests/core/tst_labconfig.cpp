@@ -43,9 +43,9 @@ void TestLabConfig::goodFile()
     QCOMPARE(c.services.http.publicUrl, QStringLiteral("http://boot.lab.example:8080"));
     QVERIFY(!c.services.redfish.enabled);
     QCOMPARE(c.switches.size(), 2);
-    QCOMPARE(c.switches.at(0).driver, QStringLiteral("snmp"));
+    QCOMPARE(c.switches.at(0).driver, QStringLiteral("unifi"));
     QCOMPARE(c.switches.at(0).protectedPorts, QStringList{QStringLiteral("8")});
-    QCOMPARE(c.switches.at(0).options.value(QStringLiteral("version")), QStringLiteral("2c"));
+    QCOMPARE(c.switches.at(0).options.value(QStringLiteral("site")), QStringLiteral("default"));
     QCOMPARE(c.profiles.size(), 1);
     QCOMPARE(c.profiles.at(0).bootOrder, (QStringList{QStringLiteral("0003"), QStringLiteral("0001")}));
     QCOMPARE(c.profiles.at(0).settings.value(QStringLiteral("CpuClock")), QStringLiteral("2"));

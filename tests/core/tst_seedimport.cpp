@@ -31,7 +31,7 @@ private Q_SLOTS:
 
     void backendYamlMergesIntoExistingLab()
     {
-        auto loaded = LabConfigLoader::loadText(QByteArray("switches:\n  unifi-sw: {driver: unifi, address: https://127.0.0.1:8443}\n"
+        auto loaded = LabConfigLoader::loadText(QByteArray("switches:\n  unifi-sw: {driver: unifi, address: https://127.0.0.1:8443, username: u, password: p, options: {device: \"74:ac:b9:00:00:01\"}}\n"
                                                            "devices:\n  \"e0:92:8f:45:b4:40\": {name: old-name, model: pi4}\n"),
                                                 QStringLiteral("lab.yaml"));
         QVERIFY(loaded.ok());

@@ -93,7 +93,7 @@ private Q_SLOTS:
                                   "name: Headless\nservices:\n  http: {address: 127.0.0.1, port: 0}\n"
                                   "  dhcp: {enabled: false}\n  tftp: {enabled: false}\n  redfish: {enabled: false}\n"
                                   "  consoles: {enabled: false}\n"
-                                  "switches:\n  sw: {driver: snmp, address: 127.0.0.1, password: hunter2-secret}\n");
+                                  "switches:\n  sw: {driver: snmp, address: 127.0.0.1, options: {community: hunter2-secret}}\n");
         QProcess p;
         p.setProcessEnvironment(env());
         p.start(QStringLiteral(METALBOOT_BINARY), {QStringLiteral("--headless"), QStringLiteral("--config"), lab});
