@@ -9,6 +9,7 @@
 #include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
+#include "efi/firmwareservice.h"
 #include "http/httpservice.h"
 #include "servicehub.h"
 
@@ -24,6 +25,7 @@ LabEngine::LabEngine(Options options, QObject *parent)
     m_journal = new DeviceJournal(this);
     m_registry = new DeviceRegistry(m_journal, this);
     m_bootControl = new BootControl(this);
+    m_firmware = new FirmwareService(m_options.paths.dataDir, m_bootControl, this);
     m_hub = new ServiceHub(this);
     createServices();
 }
@@ -121,6 +123,7 @@ void LabEngine::applyConfig(const LabConfig &config)
 {
     m_config = config;
     m_registry->applyConfig(config.devices);
+    m_firmware->setConfig(config);
     const bool restartHttp = m_http->setConfig(config.services.http);
     if (m_started && m_options.startServices) {
         if (!m_http->isEnabled())

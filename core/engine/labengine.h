@@ -13,6 +13,7 @@ class ConfigWatcher;
 class PowerControl;
 class DeviceJournal;
 class DeviceRegistry;
+class FirmwareService;
 class HttpService;
 class ManagementApi;
 class ServiceHub;
@@ -49,6 +50,8 @@ public:
     [[nodiscard]] ServiceHub *hub() const { return m_hub; }
     [[nodiscard]] HttpService *http() const { return m_http; }
     [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
+    // Per-device RPI_EFI.fd rendering (firmware profiles); bind renderer() to the TFTP service.
+    [[nodiscard]] FirmwareService *firmware() const { return m_firmware; }
     // The power controller (PoE manager); null if the lab has none.
     [[nodiscard]] PowerControl *powerControl() const { return m_powerControl; }
     [[nodiscard]] QString apiToken() const { return m_apiToken; }
@@ -79,6 +82,7 @@ private:
     ServiceHub *m_hub = nullptr;
     HttpService *m_http = nullptr;
     BootControl *m_bootControl = nullptr;
+    FirmwareService *m_firmware = nullptr;
     PowerControl *m_powerControl = nullptr;
     ManagementApi *m_api = nullptr;
     ConfigWatcher *m_watcher = nullptr;
