@@ -7,9 +7,15 @@ namespace efi {
 
 namespace {
 
+// edk2 PrintLib prints %x, %02x and %g with upper-case digits ("Pci(0x1F,0x2)").
 QString hx(quint64 v)
 {
-    return QStringLiteral("0x") + QString::number(v, 16);
+    return QStringLiteral("0x") + QString::number(v, 16).toUpper();
+}
+
+QString guidText(const char *p)
+{
+    return guidToString(guidFromBytes(p)).toUpper();
 }
 
 QString dec(quint64 v)
@@ -19,7 +25,7 @@ QString dec(quint64 v)
 
 QString hexBytes(const QByteArray &data)
 {
-    return QString::fromLatin1(data.toHex());
+    return QString::fromLatin1(data.toHex()).toUpper();
 }
 
 QString ipv4Text(const char *p)
@@ -31,7 +37,7 @@ QString ipv6Text(const char *p)
 {
     QStringList groups;
     for (int i = 0; i < 16; i += 2)
-        groups.append(QString::fromLatin1(QByteArray(p + i, 2).toHex()));
+        groups.append(QString::fromLatin1(QByteArray(p + i, 2).toHex()).toUpper());
     return groups.join(QLatin1Char(':'));
 }
 
@@ -63,7 +69,7 @@ QString genericText(const DevicePathNode &n)
 
 QString vendorText(const DevicePathNode &n, const QString &kind)
 {
-    QString s = QStringLiteral("Ven%1(%2").arg(kind, guidToString(guidFromBytes(n.data.constData())));
+    QString s = QStringLiteral("Ven%1(%2").arg(kind, guidText(n.data.constData()));
     if (n.data.size() > 16)
         s += QLatin1Char(',') + hexBytes(n.data.mid(16));
     return s + QLatin1Char(')');
@@ -80,10 +86,10 @@ QString acpiText(quint32 hid, quint32 uid)
         case 0x0501: return QStringLiteral("Serial(%1)").arg(hx(uid));
         case 0x0401: return QStringLiteral("ParallelPort(%1)").arg(hx(uid));
         default:
-            return QStringLiteral("Acpi(PNP%1,%2)").arg(hid >> 16, 4, 16, QLatin1Char('0')).arg(hx(uid));
+            return QStringLiteral("Acpi(PNP%1,%2)").arg(QStringLiteral("%1").arg(hid >> 16, 4, 16, QLatin1Char('0')).toUpper(), hx(uid));
         }
     }
-    return QStringLiteral("Acpi(0x%1,%2)").arg(hid, 8, 16, QLatin1Char('0')).arg(hx(uid));
+    return QStringLiteral("Acpi(0x%1,%2)").arg(QStringLiteral("%1").arg(hid, 8, 16, QLatin1Char('0')).toUpper(), hx(uid));
 }
 
 QString hardDriveText(const QByteArray &d)
@@ -95,9 +101,9 @@ QString hardDriveText(const QByteArray &d)
     const quint8 sigType = quint8(p[37]);
     QString s;
     if (sigType == 1)
-        s = QStringLiteral("HD(%1,MBR,0x%2,").arg(part).arg(le32(p + 20), 8, 16, QLatin1Char('0'));
+        s = QStringLiteral("HD(%1,MBR,0x%2,").arg(dec(part), QStringLiteral("%1").arg(le32(p + 20), 8, 16, QLatin1Char('0')).toUpper());
     else if (sigType == 2)
-        s = QStringLiteral("HD(%1,GPT,%2,").arg(dec(part), guidToString(guidFromBytes(p + 20)));
+        s = QStringLiteral("HD(%1,GPT,%2,").arg(dec(part), guidText(p + 20));
     else
         s = QStringLiteral("HD(%1,%2,0,").arg(part).arg(sigType);
     return s + QStringLiteral("%1,%2)").arg(hx(start), hx(size));
@@ -213,7 +219,7 @@ QString DevicePathNode::toText() const
             if (n >= 12) {
                 QStringList eui;
                 for (int i = 7; i >= 0; --i)
-                    eui.append(QStringLiteral("%1").arg(quint8(p[4 + i]), 2, 16, QLatin1Char('0')));
+                    eui.append(QStringLiteral("%1").arg(quint8(p[4 + i]), 2, 16, QLatin1Char('0')).toUpper());
                 return QStringLiteral("NVMe(%1,%2)").arg(hx(le32(p)), eui.join(QLatin1Char('-')));
             }
             break;
@@ -259,15 +265,15 @@ QString DevicePathNode::toText() const
             return ucs2Path(data);
         case dp::MediaProtocol:
             if (n >= 16)
-                return QStringLiteral("Media(%1)").arg(guidToString(guidFromBytes(p)));
+                return QStringLiteral("Media(%1)").arg(guidText(p));
             break;
         case dp::MediaFvFile:
             if (n >= 16)
-                return QStringLiteral("FvFile(%1)").arg(guidToString(guidFromBytes(p)));
+                return QStringLiteral("FvFile(%1)").arg(guidText(p));
             break;
         case dp::MediaFv:
             if (n >= 16)
-                return QStringLiteral("Fv(%1)").arg(guidToString(guidFromBytes(p)));
+                return QStringLiteral("Fv(%1)").arg(guidText(p));
             break;
         case dp::MediaOffset:
             if (n >= 20)
@@ -356,7 +362,10 @@ QString DevicePathNode::virtText() const
 
 DevicePathNode DevicePathNode::pci(quint8 device, quint8 function)
 {
-    return {dp::Hardware, dp::HwPci, QByteArray({char(function), char(device)})};
+    QByteArray d;
+    d.append(char(function));
+    d.append(char(device));
+    return {dp::Hardware, dp::HwPci, d};
 }
 
 DevicePathNode DevicePathNode::acpi(quint32 hid, quint32 uid)
@@ -369,7 +378,10 @@ DevicePathNode DevicePathNode::acpi(quint32 hid, quint32 uid)
 
 DevicePathNode DevicePathNode::usb(quint8 parentPort, quint8 interfaceNumber)
 {
-    return {dp::Messaging, dp::MsgUsb, QByteArray({char(parentPort), char(interfaceNumber)})};
+    QByteArray d;
+    d.append(char(parentPort));
+    d.append(char(interfaceNumber));
+    return {dp::Messaging, dp::MsgUsb, d};
 }
 
 DevicePathNode DevicePathNode::mac(const QByteArray &address, quint8 ifType)
