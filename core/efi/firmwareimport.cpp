@@ -245,7 +245,12 @@ ImportResult importRelease(const QString &source, const QString &profilesDir, co
     const QString prefix = QDir(extractRoot).relativeFilePath(root);
     QStringList files;
     for (const QString &f : std::as_const(result.files)) {
-        const QString inRoot = prefix == QLatin1String(".") ? f : QDir(prefix).relativeFilePath(f);
+        QString inRoot = f;
+        if (prefix != QLatin1String(".")) {
+            if (!f.startsWith(prefix + QLatin1Char('/')))
+                continue;       // outside the single top-level folder: nothing else can exist
+            inRoot = f.mid(prefix.size() + 1);
+        }
         files.append(inRoot.compare(ImageName, Qt::CaseInsensitive) == 0 ? ImageName : BootDirName + QLatin1Char('/') + inRoot);
     }
     result.files = files;
