@@ -108,8 +108,9 @@ Result<const FirmwareService::ProfileEntry *> FirmwareService::profileEntry(cons
     auto *e = new ProfileEntry{config, base, variables, std::move(store).value(),
                                QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256)};
     m_profiles.insert(profileId, e);
-    qCInfo(lcEfi).noquote() << "profile" << config.id << "loaded:" << e->store.layout().kind << "," << e->store.variables().size()
-                            << "variables";
+    qCInfo(lcEfi).noquote() << QStringLiteral("profile %1 loaded: %2, %3 variables")
+                                   .arg(config.id, e->store.layout().kind)
+                                   .arg(e->store.variables().size());
     return static_cast<const ProfileEntry *>(e);
 }
 
