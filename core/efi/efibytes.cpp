@@ -1,5 +1,7 @@
 #include "efibytes.h"
 
+#include <openssl/evp.h>
+
 namespace efi {
 
 QString decodeUcs2(const char *p, qsizetype maxBytes, bool *terminated, qsizetype *bytes)
@@ -40,6 +42,15 @@ QByteArray encodeUcs2(const QString &text, bool terminate)
 QByteArray toHexLower(const QByteArray &data)
 {
     return data.toHex();
+}
+
+QByteArray sha256(const QByteArray &data)
+{
+    QByteArray out(32, '\0');
+    unsigned int len = 0;
+    EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len, EVP_sha256(), nullptr);
+    out.resize(int(len));
+    return out;
 }
 
 bool fromHex(const QString &text, QByteArray *out)

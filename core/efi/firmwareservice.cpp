@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "devices/bootcontrol.h"
+#include "efi/efibytes.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -106,7 +107,7 @@ Result<const FirmwareService::ProfileEntry *> FirmwareService::profileEntry(cons
     if (!bytes.ok())
         return R::failure(QStringLiteral("profile '%1': %2").arg(config.id, bytes.error()));
     auto *e = new ProfileEntry{config, base, variables, std::move(store).value(),
-                               QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256)};
+                               efi::sha256(bytes.value())};
     m_profiles.insert(profileId, e);
     qCInfo(lcEfi).noquote() << QStringLiteral("profile %1 loaded: %2, %3 variables")
                                    .arg(config.id, e->store.layout().kind)
@@ -139,6 +140,8 @@ Result<QByteArray> FirmwareService::render(const MacAddress &mac)
     if (m_bootControl)
         overrides.boot = m_bootControl->effective(mac);
 
+    // The image's identity: the profile's content hash plus every device input. Rendering is
+    // deterministic, so equal keys mean byte-identical images (no need to hash 2 MB per render).
     QCryptographicHash key(QCryptographicHash::Sha256);
     key.addData(entry.value()->hash);
     key.addData(mac.toBytes());
@@ -151,7 +154,7 @@ Result<QByteArray> FirmwareService::render(const MacAddress &mac)
     if (auto it = m_rendered.find(cacheKey); it != m_rendered.end()) {
         it->lastUse = ++m_useCounter;
         ++m_stats.cacheHits;
-        Q_EMIT rendered(mac, profileId, it->sha256, true);
+        Q_EMIT rendered(mac, profileId, cacheKey, true);
         return it->bytes;
     }
 
@@ -168,7 +171,7 @@ Result<QByteArray> FirmwareService::render(const MacAddress &mac)
     ++m_stats.renders;
     if (!notes->note.isEmpty())
         qCInfo(lcEfi).noquote() << mac.toString() << notes->note;
-    RenderedImage image{bytes.value(), QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256), ++m_useCounter};
+    RenderedImage image{bytes.value(), ++m_useCounter};
     if (m_rendered.size() >= MaxCachedImages) {
         auto oldest = m_rendered.begin();
         for (auto it = m_rendered.begin(); it != m_rendered.end(); ++it)
@@ -178,10 +181,10 @@ Result<QByteArray> FirmwareService::render(const MacAddress &mac)
     }
     m_rendered.insert(cacheKey, image);
     qCInfo(lcEfi).noquote() << mac.toString() << "RPI_EFI.fd rendered from profile" << (profileId.isEmpty() ? QStringLiteral("(blank)") : profileId)
-                            << "sha256" << image.sha256.toHex().left(16)
+                            << "image" << cacheKey.toHex().left(16)
                             << (notes->bootNext ? QStringLiteral("BootNext %1").arg(*notes->bootNext, 4, 16, QLatin1Char('0')).toUpper()
                                                 : QStringLiteral("no BootNext"));
-    Q_EMIT rendered(mac, profileId, image.sha256, false);
+    Q_EMIT rendered(mac, profileId, cacheKey, false);
     return image.bytes;
 }
 

@@ -17,8 +17,8 @@ class BootControl;
 
 // Renders the RPI_EFI.fd a device gets over TFTP: its firmware profile (parsed once and cached,
 // rebuilt when the profile or its files change) plus its overrides (own PXE entry, BootNext from
-// BootControl::effective()). Rendered images are cached by a hash of everything that went into
-// them, so a repeated request costs a hash lookup. Lives on the engine thread; render() is
+// BootControl::effective()). Rendered images are cached by a content-derived key (the profile
+// store's SHA-256 plus the device inputs), so a repeated request costs a hash lookup. Lives on the engine thread; render() is
 // synchronous (a few milliseconds for a 2 MB image).
 //
 // LabEngine wiring: construct with the data dir and BootControl, call setConfig() from
@@ -59,8 +59,9 @@ public:
     static constexpr int MaxCachedImages = 32;
 
 Q_SIGNALS:
-    // sha256 is the content hash of the image served.
-    void rendered(const MacAddress &mac, const QString &profileId, const QByteArray &sha256, bool fromCache);
+    // `imageKey` identifies the image: SHA-256 over the profile's content hash (SHA-256 of its
+    // serialized store) and the device inputs. Equal keys mean byte-identical images.
+    void rendered(const MacAddress &mac, const QString &profileId, const QByteArray &imageKey, bool fromCache);
     void renderFailed(const MacAddress &mac, const QString &error);
 
 private:
@@ -85,7 +86,6 @@ private:
     struct RenderedImage
     {
         QByteArray bytes;
-        QByteArray sha256;
         quint64 lastUse = 0;
     };
 
