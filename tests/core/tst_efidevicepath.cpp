@@ -2,6 +2,7 @@
 #include "efi/efibytes.h"
 #include "efi/efiguid.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 // Node bytes -> edk2 DevicePathToText form and virt-fw-vars form, and back.
@@ -94,6 +95,36 @@ private Q_SLOTS:
         QCOMPARE(p.encode(), bytes);
         QVERIFY(p.contains(3, 5));
         QVERIFY(!p.contains(3, 11));
+    }
+
+    void randomBytes()
+    {
+        // Random node soup (plausible types and lengths, garbage payloads): no crash, and every
+        // path that decodes cleanly re-encodes to its input.
+        QRandomGenerator rng(7);
+        for (int i = 0; i < 3000; ++i) {
+            QByteArray bytes;
+            const int nodes = int(rng.bounded(6));
+            for (int n = 0; n < nodes; ++n) {
+                const quint8 type = quint8(rng.bounded(1, 6));
+                const quint8 sub = quint8(rng.bounded(0, 0x20));
+                const int len = int(rng.bounded(0, 64));
+                QByteArray node(4 + len, '\0');
+                node[0] = char(type);
+                node[1] = char(sub);
+                efi::put16(node.data() + 2, quint16(i % 13 == 0 ? rng.bounded(0, 0x10000) : 4 + len));
+                for (int b = 0; b < len; ++b)
+                    node[4 + b] = char(rng.bounded(256));
+                bytes += node;
+            }
+            if (i % 3)
+                bytes += QByteArray::fromHex("7fff0400");
+            const auto p = efi::DevicePath::decode(bytes);
+            (void)p.toText();
+            (void)efi::virtDevicePathText(bytes);
+            if (!p.isMalformed())
+                QCOMPARE(p.encode(), bytes);
+        }
     }
 
     void malformed_data()

@@ -8,6 +8,7 @@
 #include "efi/varstore.h"
 
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace efitest;
@@ -285,6 +286,43 @@ private Q_SLOTS:
         auto store = efi::VarStore::parse(image);
         QVERIFY(!store.ok());
         QVERIFY2(store.error().contains(expected), qPrintable(store.error()));
+    }
+
+    void randomCorruption()
+    {
+        // The used store's NV volume on its own (FV at offset 0), corrupted at random: parse must
+        // answer with a store or an error, never crash; whatever parses must also rewrite and
+        // re-parse to the same variables.
+        const QByteArray nv = m_used.mid(0x1d0000, 0x20000);
+        QRandomGenerator rng(20241122);
+        int parsed = 0, rewritten = 0;
+        for (int i = 0; i < 1500; ++i) {
+            QByteArray image = nv;
+            const int flips = 1 + int(rng.bounded(8));
+            for (int f = 0; f < flips; ++f) {
+                const qsizetype at = (i % 5 == 0) ? qsizetype(rng.bounded(0x20000)) : 0x48 + qsizetype(rng.bounded(0x4448));
+                image[at] = char(rng.bounded(256));
+            }
+            if (i % 7 == 0)
+                image.truncate(qsizetype(rng.bounded(0x20000)));
+            auto store = efi::VarStore::parse(image);
+            if (!store.ok()) {
+                QVERIFY(!store.error().isEmpty());
+                continue;
+            }
+            ++parsed;
+            (void)efi::printVerbose(store->variables());
+            (void)efi::bootEntries(store.value());
+            auto bytes = store->serialize();
+            if (!bytes.ok())
+                continue;
+            ++rewritten;
+            auto back = efi::VarStore::parse(bytes.value());
+            QVERIFY2(back.ok(), qPrintable(back.error()));
+            QCOMPARE(back->variables().size(), store->variables().size());
+        }
+        QVERIFY(parsed > 100);
+        QVERIFY(rewritten > 100);
     }
 
     void variableStates()
