@@ -48,6 +48,7 @@ void FirmwareService::setConfig(const LabConfig &config)
     // Device overrides (allow_pxe, profile) may have changed: rendered images are keyed by their
     // inputs, so stale ones simply stop being hit; clearing keeps memory bounded.
     m_rendered.clear();
+    m_cachedBytes = 0;
 }
 
 void FirmwareService::invalidate()
@@ -55,6 +56,7 @@ void FirmwareService::invalidate()
     qDeleteAll(m_profiles);
     m_profiles.clear();
     m_rendered.clear();
+    m_cachedBytes = 0;
 }
 
 FirmwareService::FileStamp FirmwareService::stamp(const QString &path)
@@ -172,14 +174,19 @@ Result<QByteArray> FirmwareService::render(const MacAddress &mac)
     if (!notes->note.isEmpty())
         qCInfo(lcEfi).noquote() << mac.toString() << notes->note;
     RenderedImage image{bytes.value(), ++m_useCounter};
-    if (m_rendered.size() >= MaxCachedImages) {
+    while (!m_rendered.isEmpty()
+           && (m_rendered.size() >= MaxCachedImages || m_cachedBytes + image.bytes.size() > MaxCachedBytes)) {
         auto oldest = m_rendered.begin();
         for (auto it = m_rendered.begin(); it != m_rendered.end(); ++it)
             if (it->lastUse < oldest->lastUse)
                 oldest = it;
+        m_cachedBytes -= oldest->bytes.size();
         m_rendered.erase(oldest);
     }
-    m_rendered.insert(cacheKey, image);
+    if (image.bytes.size() <= MaxCachedBytes) {
+        m_rendered.insert(cacheKey, image);
+        m_cachedBytes += image.bytes.size();
+    }
     qCInfo(lcEfi).noquote() << mac.toString() << "RPI_EFI.fd rendered from profile" << (profileId.isEmpty() ? QStringLiteral("(blank)") : profileId)
                             << "image" << cacheKey.toHex().left(16)
                             << (notes->bootNext ? QStringLiteral("BootNext %1").arg(*notes->bootNext, 4, 16, QLatin1Char('0')).toUpper()

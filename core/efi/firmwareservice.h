@@ -57,6 +57,7 @@ public:
     [[nodiscard]] Stats stats() const { return m_stats; }
     [[nodiscard]] int cachedImages() const { return int(m_rendered.size()); }
     static constexpr int MaxCachedImages = 32;
+    static constexpr qint64 MaxCachedBytes = 128LL << 20;   // e.g. 64 x 2 MB, or 2 x 64 MB AAVMF
 
 Q_SIGNALS:
     // `imageKey` identifies the image: SHA-256 over the profile's content hash (SHA-256 of its
@@ -99,5 +100,6 @@ private:
     QHash<QString, ProfileEntry *> m_profiles;
     QHash<QByteArray, RenderedImage> m_rendered;
     quint64 m_useCounter = 0;
+    qint64 m_cachedBytes = 0;
     Stats m_stats;
 };
