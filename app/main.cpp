@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "common/paths.h"
 #include "common/unixsignals.h"
+#include "efi/eficli.h"
 #include "engine/enginehost.h"
 
 #include <QCommandLineParser>
@@ -79,6 +80,8 @@ int main(int argc, char **argv)
         arguments.removeAt(1);
         return cli::importSeedFiles(arguments, lab);
     }
+    if (subcommand == QLatin1String("efi"))
+        return cli::runEfi(arguments.mid(2));
     if (!subcommand.isEmpty()) {
         QTextStream(stderr) << QCoreApplication::translate("main", "Unknown command '%1'. See --help.").arg(subcommand) << Qt::endl;
         return 2;

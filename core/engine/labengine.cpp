@@ -10,6 +10,8 @@
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
 #include "devices/inventory.h"
+#include "efi/firmwareservice.h"
+#include "efi/firmwaresettingsview.h"
 #include "http/httpservice.h"
 #include "redfish/redfishservice.h"
 #include "poe/powermanager.h"
@@ -28,6 +30,10 @@ LabEngine::LabEngine(Options options, QObject *parent)
     m_registry = new DeviceRegistry(m_journal, this);
     m_bootControl = new BootControl(this);
     m_inventory = new InventoryStore(this);
+    m_firmware = new FirmwareService(m_options.paths.dataDir, m_bootControl, this);
+    m_firmwareSettingsView = std::make_unique<FirmwareSettingsView>(
+        m_firmware, [this](const std::function<void(LabConfig &)> &change, QString *error) { return modifyConfig(change, error); });
+    m_firmwareSettings = m_firmwareSettingsView.get();
     m_hub = new ServiceHub(this);
     createServices();
 }
@@ -147,6 +153,7 @@ void LabEngine::applyConfig(const LabConfig &config)
     m_registry->applyConfig(config.devices);
     if (auto *power = m_hub->service<PowerManager>())
         power->setConfig(config);
+    m_firmware->setConfig(config);
     const bool restartHttp = m_http->setConfig(config.services.http);
     if (m_started && m_options.startServices) {
         if (!m_http->isEnabled())

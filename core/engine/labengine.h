@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 class BootControl;
 class ConfigWatcher;
@@ -15,6 +16,8 @@ class DeviceJournal;
 class DeviceRegistry;
 class FirmwareSettings;
 class InventoryStore;
+class FirmwareService;
+class FirmwareSettingsView;
 class HttpService;
 class ManagementApi;
 class RedfishService;
@@ -53,6 +56,8 @@ public:
     [[nodiscard]] HttpService *http() const { return m_http; }
     [[nodiscard]] RedfishService *redfish() const { return m_redfish; }
     [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
+    // Per-device RPI_EFI.fd rendering (firmware profiles); bind renderer() to the TFTP service.
+    [[nodiscard]] FirmwareService *firmware() const { return m_firmware; }
     // The power controller (PoE manager); null if the lab has none.
     [[nodiscard]] PowerControl *powerControl() const { return m_powerControl; }
     [[nodiscard]] InventoryStore *inventory() const { return m_inventory; }
@@ -87,9 +92,11 @@ private:
     HttpService *m_http = nullptr;
     RedfishService *m_redfish = nullptr;
     BootControl *m_bootControl = nullptr;
+    FirmwareService *m_firmware = nullptr;
     PowerControl *m_powerControl = nullptr;
     InventoryStore *m_inventory = nullptr;
     FirmwareSettings *m_firmwareSettings = nullptr;
+    std::unique_ptr<FirmwareSettingsView> m_firmwareSettingsView;
     ManagementApi *m_api = nullptr;
     ConfigWatcher *m_watcher = nullptr;
     bool m_started = false;
