@@ -154,25 +154,22 @@ void LabEngine::applyConfig(const LabConfig &config)
     if (auto *power = m_hub->service<PowerManager>())
         power->setConfig(config);
     m_firmware->setConfig(config);
-    const bool restartHttp = m_http->setConfig(config.services.http);
-    if (m_started && m_options.startServices) {
-        if (!m_http->isEnabled())
-            m_http->stop();
-        else if (restartHttp || !m_http->isRunning()) {
-            m_http->stop();
-            m_http->start();
-        }
-    }
-    const bool restartRedfish = m_redfish->setConfig(config.services.redfish);
-    if (m_started && m_options.startServices) {
-        if (!m_redfish->isEnabled())
-            m_redfish->stop();
-        else if (restartRedfish || !m_redfish->isRunning()) {
-            m_redfish->stop();
-            m_redfish->start();
-        }
-    }
+    reconcile(m_http, m_http->setConfig(config.services.http));
+    reconcile(m_redfish, m_redfish->setConfig(config.services.redfish));
     Q_EMIT configApplied(m_config);
+}
+
+void LabEngine::reconcile(Service *service, bool needsRestart)
+{
+    // After a config change: stop what was disabled, (re)start what changed or is not running.
+    if (!m_started || !m_options.startServices)
+        return;
+    if (!service->isEnabled()) {
+        service->stop();
+    } else if (needsRestart || !service->isRunning()) {
+        service->stop();
+        service->start();
+    }
 }
 
 bool LabEngine::modifyConfig(const std::function<void(LabConfig &)> &change, QString *error)

@@ -21,6 +21,7 @@ class FirmwareSettingsView;
 class HttpService;
 class ManagementApi;
 class RedfishService;
+class Service;
 class ServiceHub;
 
 // The composition root of a running lab: configuration, device registry and journal, and every
@@ -80,6 +81,7 @@ Q_SIGNALS:
 
 private:
     void createServices();
+    void reconcile(Service *service, bool needsRestart);
     bool loadInitialConfig(QString *error);
 
     Options m_options;
