@@ -2,6 +2,7 @@
 
 #include "api/apitoken.h"
 #include "api/managementapi.h"
+#include "boot/boothttproutes.h"
 #include "common/atomicfile.h"
 #include "common/logging.h"
 #include "config/configwatcher.h"
@@ -47,6 +48,7 @@ void LabEngine::createServices()
     m_http = new HttpService;
     m_hub->add(m_http);
     m_api = new ManagementApi(this, this);
+    m_bootRoutes = new BootHttpRoutes(m_http, m_registry, m_journal, m_bootControl, this);
 }
 
 bool LabEngine::loadInitialConfig(QString *error)
@@ -121,6 +123,7 @@ void LabEngine::applyConfig(const LabConfig &config)
 {
     m_config = config;
     m_registry->applyConfig(config.devices);
+    m_bootRoutes->applyConfig(config, m_options.paths.dataDir + QStringLiteral("/http"));
     const bool restartHttp = m_http->setConfig(config.services.http);
     if (m_started && m_options.startServices) {
         if (!m_http->isEnabled())

@@ -9,6 +9,7 @@
 #include <functional>
 
 class BootControl;
+class BootHttpRoutes;
 class ConfigWatcher;
 class PowerControl;
 class DeviceJournal;
@@ -81,6 +82,7 @@ private:
     BootControl *m_bootControl = nullptr;
     PowerControl *m_powerControl = nullptr;
     ManagementApi *m_api = nullptr;
+    BootHttpRoutes *m_bootRoutes = nullptr;
     ConfigWatcher *m_watcher = nullptr;
     bool m_started = false;
 };
