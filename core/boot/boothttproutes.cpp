@@ -55,6 +55,21 @@ QString pathOf(const QString &nameOrUrl)
     return QDir::cleanPath(QLatin1Char('/') + p);
 }
 
+// A request path as it may appear in logs, messages and the journal: control characters
+// percent-encoded (no log or header injection), bounded.
+QString printablePath(const QString &path)
+{
+    QString out;
+    for (const QChar c : path.left(512)) {
+        const ushort u = c.unicode();
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            out += QStringLiteral("%%1").arg(u, 2, 16, QLatin1Char('0')).toUpper();
+        else
+            out += c;
+    }
+    return out;
+}
+
 bool isSafeBinaryName(const QString &name)
 {
     if (name.isEmpty() || name.size() > 64 || name.startsWith(QLatin1Char('.')))
@@ -207,7 +222,7 @@ BootHttpRoutes::Record BootHttpRoutes::recordFor(const HttpRequest &request) con
     if (isV4)
         r.client = QHostAddress(v4);
     r.method = QString::fromLatin1(request.method());
-    r.path = request.path().left(512);
+    r.path = printablePath(request.path());
     r.mac = macForClient(r.client);
     return r;
 }
@@ -334,13 +349,13 @@ HttpResponse BootHttpRoutes::staticFile(HttpRequest &request)
                                                   {404, QStringLiteral("not-found")},
                                                   {414, QStringLiteral("path-too-long")}};
         HttpResponse r = HttpResponse::error(res.status, codes.value(res.status, QStringLiteral("refused")),
-                                             QStringLiteral("%1: %2").arg(request.path().left(200), res.reason));
+                                             QStringLiteral("%1: %2").arg(rec.path.left(200), res.reason));
         rec.what = res.reason;
         // A missing kernel/initrd/binary the device was told to fetch fails its boot.
         if (stage != BootStage::Unknown)
             rec.stage = BootStage::Error;
         if (res.status != 404)
-            qCWarning(lcHttp).noquote() << "refused" << request.method() << request.path().left(200) << "from"
+            qCWarning(lcHttp).noquote() << "refused" << request.method() << rec.path.left(200) << "from"
                                         << rec.client.toString() << "-" << res.reason;
         track(&r, rec);
         return r;
