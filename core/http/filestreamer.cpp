@@ -72,6 +72,14 @@ FileStreamer::FileStreamer(QTcpSocket *socket, const QString &path, qint64 offse
 #endif
 }
 
+FileStreamer::~FileStreamer()
+{
+    if (!m_done) {
+        m_done = true;
+        Q_EMIT finished(false);
+    }
+}
+
 void FileStreamer::start()
 {
     if (!m_socket || !m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {

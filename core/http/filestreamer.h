@@ -30,6 +30,8 @@ public:
     static constexpr qint64 SmallBody = 64 * 1024;
 
     FileStreamer(QTcpSocket *socket, const QString &path, qint64 offset, qint64 length, Mode mode = Mode::Auto);
+    // A transfer cut short by the socket's destruction (server stopped) still reports finished(false).
+    ~FileStreamer() override;
     void start();
 
     [[nodiscard]] qint64 bytesSent() const { return m_sent; }
