@@ -53,9 +53,14 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Limits &limits, bool re
             shutdownWrite();
     });
     if (rejected) {
-        // After QAbstractHttpServer has connected its slots (it deletes the socket on disconnect).
+        // Nothing it sends is ever served (input is discarded from now on). The answer goes out
+        // once QAbstractHttpServer has connected its slots (it deletes the socket on disconnect).
+        m_pendingRejectStatus = 503;
+        m_pendingRejectReason = QByteArrayLiteral("too many connections");
         QTimer::singleShot(0, this, [this] {
-            reject(503, QByteArrayLiteral("too many connections"));
+            const int status = m_pendingRejectStatus;
+            m_pendingRejectStatus = 0;
+            reject(status, m_pendingRejectReason);
         });
         return;
     }
