@@ -295,8 +295,14 @@ HttpResponse BootHttpRoutes::script(HttpRequest &request, const MacAddress &mac)
 
     bool consumed = false;
     if (s.overrideApplied && m_bootControl && !request.isHead()) {
-        consumed = m_bootControl->override(mac).enabled == BootOverride::Enabled::Once;
-        m_bootControl->consume(mac, QStringLiteral("http: boot.ipxe"));
+        // Consume the pending Once override only if it is the one this script used (not one set
+        // meanwhile while an earlier step of this boot had already consumed another).
+        const BootOverride current = m_bootControl->override(mac);
+        if (current.enabled == BootOverride::Enabled::Once && current.target == in.override.target
+            && current.httpBootUri == in.override.httpBootUri) {
+            m_bootControl->consume(mac, QStringLiteral("http: boot.ipxe"));
+            consumed = true;
+        }
     }
 
     HttpResponse r(200, s.text, "text/plain; charset=utf-8");

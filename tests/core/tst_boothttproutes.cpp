@@ -235,6 +235,21 @@ private Q_SLOTS:
         r = get(path);
         QVERIFY(r.out.contains("kernel http://"));
 
+        // TFTP consumed a Once Pxe earlier in this boot; a Once Hdd set meanwhile is for the
+        // next boot and must survive this script.
+        m_boot->setOverride(Pi1, {BootOverride::Target::Pxe, BootOverride::Enabled::Once, QStringLiteral("UEFI"), {}});
+        m_boot->consume(Pi1, QStringLiteral("tftp: RPI_EFI.fd"));
+        m_boot->setOverride(Pi1, {BootOverride::Target::Hdd, BootOverride::Enabled::Once, QStringLiteral("UEFI"), {}});
+        r = get(path);
+        QVERIFY(r.out.contains("kernel http://"));
+        QCOMPARE(m_boot->override(Pi1).target, BootOverride::Target::Hdd);
+        QCOMPARE(m_boot->override(Pi1).enabled, BootOverride::Enabled::Once);
+        m_boot->bootStarted(Pi1);
+        r = get(path);
+        QVERIFY(r.out.contains("booting from the local disk"));
+        QCOMPARE(m_boot->override(Pi1).enabled, BootOverride::Enabled::Disabled);
+        m_boot->bootStarted(Pi1);
+
         // Cd with media inserted: sanboot, a relative image resolves under our root.
         VirtualMedia cd;
         cd.image = QStringLiteral("images/live.iso");
