@@ -2,6 +2,7 @@
 #include "httptestutil.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -331,6 +332,42 @@ private Q_SLOTS:
         QCOMPARE(r.out, QByteArray("503"));
         held.front()->abort();
         QTRY_COMPARE(s->activeConnections(), 2);
+        QCOMPARE(statusOf(exchange(s->serverPort(), "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")), 200);
+    }
+
+    // Random bytes and mutated requests on many connections: every one is answered with a status
+    // or closed, and the server keeps serving.
+    void garbageIsSurvived()
+    {
+        HttpServer::Limits limits;
+        limits.headerTimeoutMs = 300;
+        auto s = makeServer(limits);
+        QRandomGenerator rng(4242);
+        const QByteArray valid = "GET /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
+        std::vector<std::unique_ptr<QTcpSocket>> clients;
+        for (int i = 0; i < 60; ++i) {
+            QByteArray junk;
+            if (i % 2) {
+                junk.resize(int(rng.bounded(1, 4000)));
+                for (char &c : junk)
+                    c = char(rng.bounded(256));
+            } else {
+                junk = valid;
+                for (int k = 0; k < 4; ++k)
+                    junk[int(rng.bounded(junk.size()))] = char(rng.bounded(256));
+            }
+            auto c = std::make_unique<QTcpSocket>();
+            c->connectToHost(QStringLiteral("127.0.0.1"), s->serverPort());
+            QTRY_COMPARE(c->state(), QAbstractSocket::ConnectedState); // the server accepts meanwhile
+            c->write(junk);
+            clients.push_back(std::move(c));
+        }
+        // Answered or timed out, all of them.
+        QTRY_COMPARE_WITH_TIMEOUT(s->activeConnections(), 0, 10000);
+        for (auto &c : clients) {
+            const QByteArray got = c->readAll();
+            QVERIFY(got.isEmpty() || got.startsWith("HTTP/1.1 "));
+        }
         QCOMPARE(statusOf(exchange(s->serverPort(), "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")), 200);
     }
 
