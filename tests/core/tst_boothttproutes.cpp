@@ -3,6 +3,7 @@
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
 #include "devices/journalkinds.h"
+#include "config/labconfigloader.h"
 #include "engine/labengine.h"
 #include "http/httpserver.h"
 #include "http/httpservice.h"
@@ -476,7 +477,7 @@ private Q_SLOTS:
         const QByteArray yaml = "version: 1\nname: t\nservices:\n"
                                 "  dhcp: {enabled: false}\n  tftp: {enabled: false}\n  redfish: {enabled: false}\n"
                                 "  consoles: {enabled: false}\n"
-                                "  http: {enabled: true, address: 127.0.0.1, port: " + QByteArray::number(port) + "}\n"
+                                "  http: {enabled: true, address: 127.0.0.1, port: " + QByteArray::number(port) + ", zero_copy: false}\n"
                                 "devices:\n  \"dc:a6:32:00:00:09\": {name: pi-09, osie: {kernel: Image, cmdline: \"root=/dev/nfs\"}}\n";
         AppPaths paths = AppPaths::under(dir.path());
         QDir().mkpath(paths.configDir);
@@ -491,6 +492,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(engine.start(&error), qPrintable(error));
         QTRY_VERIFY(engine.http()->isRunning());
+        QVERIFY(!engine.http()->server()->limits().zeroCopy); // services.http.zero_copy reaches the server
         const CurlResult r = curl({QStringLiteral("http://127.0.0.1:%1/boot/dc:a6:32:00:00:09.ipxe").arg(port)});
         QVERIFY2(r.out.contains(QStringLiteral("kernel http://127.0.0.1:%1/Image root=/dev/nfs").arg(port).toUtf8()), r.out.constData());
         // The default root <data>/http was created and serves files.
@@ -498,6 +500,24 @@ private Q_SLOTS:
         writeFile(paths.dataDir + QStringLiteral("/http/Image"), "kernel-bytes");
         QCOMPARE(curl({QStringLiteral("http://127.0.0.1:%1/Image").arg(port)}).out, QByteArray("kernel-bytes"));
         engine.stop();
+    }
+
+    // public_url goes into boot scripts: refused with its location if it could break them.
+    void publicUrlIsValidated()
+    {
+        const QByteArray others = "  dhcp: {enabled: false}\n  tftp: {enabled: false}\n  redfish: {enabled: false}\n"
+                                  "  consoles: {enabled: false}\n";
+        const auto bad = LabConfigLoader::loadText("version: 1\nservices:\n" + others + "  http:\n    public_url: \"http://a b/\"\n",
+                                                   QStringLiteral("lab.yaml"));
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.errorText().contains(QLatin1String("lab.yaml:8:")) && bad.errorText().contains(QLatin1String("public_url")),
+                 qPrintable(bad.errorText()));
+        const auto good = LabConfigLoader::loadText("version: 1\nservices:\n" + others + "  http:\n    public_url: http://10.0.2.100\n    zero_copy: false\n",
+                                                    QStringLiteral("lab.yaml"));
+        QVERIFY2(good.ok(), qPrintable(good.errorText()));
+        QVERIFY(!good.config.services.http.zeroCopy);
+        // ... and written back.
+        QVERIFY(LabConfigWriter::toYaml(good.config).contains("zero_copy: false"));
     }
 };
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # HTTP streaming benchmark: Metal Boot's HTTP server vs nginx on loopback, same files, same
-# client (curl, and wrk for small files), in one run, interleaved so load drift hits both alike.
-# Prints side-by-side figures and the ratio Metal Boot / nginx. Goal: >= 0.8x for large files.
+# client (curl; wrk for small files), in one run, interleaved so that load drift hits all alike.
+# Metal Boot runs twice: as configured by default (zero-copy sendfile) and with
+# `zero_copy: false` (the copying path, also used for TLS). Prints figures and ratios to nginx.
+# Goal: large-file ratio >= 0.8x.
 #
 # Usage: tests/bench/http/bench_http.sh [metalboot-binary] [peers-dir]
-#   metalboot-binary  default: build-bench/app/metalboot (configured Release, GUI off, built here
-#                     on first use)
+#   metalboot-binary  default: build-bench/app/metalboot (configured Release, GUI off, and built
+#                     here on first use)
 #   peers-dir         default: build/peers (nginx unpacked by scripts/peers.sh)
 # Env: BENCH_SIZE_MIB (large file, 1024), BENCH_RUNS (5), BENCH_PARALLEL (8),
 #      BENCH_NGINX_WORKERS (1; "auto" for one per core)
@@ -45,17 +47,16 @@ trap cleanup EXIT INT TERM
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-mkdir -p "$work/www" "$work/nginx" "$work/mb/config" "$work/mb/data"
-echo "== files: ${size_mib} MiB random, $parallel x 256 MiB, 4 KiB"
+mkdir -p "$work/www" "$work/nginx"
+echo "== files: ${size_mib} MiB random, 256 MiB random, 4 KiB"
 head -c $((size_mib << 20)) /dev/urandom >"$work/www/large.bin"
 head -c $((256 << 20)) /dev/urandom >"$work/www/medium.bin"
 head -c 4096 /dev/urandom >"$work/www/small.bin"
 chmod -R a+rX "$work"
-# Warm the page cache for both servers alike.
-cat "$work/www/"*.bin >/dev/null
+cat "$work/www/"*.bin >/dev/null # warm the page cache for all servers alike
 
 nginx_port=$(free_port)
-cat >"$work/nginx/nginx.conf" <<EOF
+cat >"$work/nginx/nginx.conf" <<NGINX
 user root;
 worker_processes $workers;
 daemon off;
@@ -79,12 +80,14 @@ http {
         root $work/www;
     }
 }
-EOF
+NGINX
 "$nginx" -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" &
 pids+=($!)
 
-mb_port=$(free_port)
-cat >"$work/mb/config/lab.yaml" <<EOF
+start_metalboot() {
+    local name=$1 port=$2 zero=$3
+    mkdir -p "$work/$name/config" "$work/$name/data"
+    cat >"$work/$name/config/lab.yaml" <<LAB
 version: 1
 name: bench
 services:
@@ -92,27 +95,39 @@ services:
   tftp: {enabled: false}
   redfish: {enabled: false}
   consoles: {enabled: false}
-  http: {enabled: true, address: 127.0.0.1, port: $mb_port, root: "$work/www"}
-EOF
-METALBOOT_CONFIG_DIR=$work/mb/config METALBOOT_DATA_DIR=$work/mb/data QT_LOGGING_RULES="metalboot.*.info=false" \
-    "$bin" --headless --config "$work/mb/config/lab.yaml" 2>"$work/mb/log" &
-pids+=($!)
+  http: {enabled: true, address: 127.0.0.1, port: $port, root: "$work/www", zero_copy: $zero}
+LAB
+    METALBOOT_CONFIG_DIR=$work/$name/config METALBOOT_DATA_DIR=$work/$name/data \
+        QT_LOGGING_RULES="metalboot.*.info=false" \
+        "$bin" --headless --config "$work/$name/config/lab.yaml" 2>"$work/$name/log" &
+    pids+=($!)
+}
+mb_port=$(free_port)
+start_metalboot mb "$mb_port" true
+cp_port=$(free_port)
+start_metalboot mbcopy "$cp_port" false
 
-for port in $nginx_port $mb_port; do
+for port in $nginx_port $mb_port $cp_port; do
     for _ in $(seq 100); do
-        curl -s -o /dev/null --noproxy '*' "http://127.0.0.1:$port/small.bin" && break
+        curl -sf -o /dev/null --noproxy '*' "http://127.0.0.1:$port/small.bin" && break
         sleep 0.1
     done
+    curl -sf -o /dev/null --noproxy '*' "http://127.0.0.1:$port/small.bin" || {
+        echo "the server on port $port did not start"
+        cat "$work/nginx/error.log" "$work"/mb*/log 2>/dev/null
+        exit 1
+    }
 done
-curl -sf -o /dev/null --noproxy '*' "http://127.0.0.1:$nginx_port/small.bin" || { echo "nginx did not start"; cat "$work/nginx/error.log"; exit 1; }
-curl -sf -o /dev/null --noproxy '*' "http://127.0.0.1:$mb_port/small.bin" || { echo "metalboot did not start"; cat "$work/mb/log"; exit 1; }
 
-# Bytes per second of one curl download (checked for size).
+# Bytes per second of one curl download (size and status checked).
 one() {
     local port=$1 file=$2 expect=$3 out
     out=$(curl -s --noproxy '*' -o /dev/null -w '%{http_code} %{size_download} %{speed_download}' "http://127.0.0.1:$port/$file")
     set -- $out
-    [ "$1" = 200 ] && [ "$2" = "$expect" ] || { echo "bad download from port $port: $out" >&2; exit 1; }
+    if [ "$1" != 200 ] || [ "$2" != "$expect" ]; then
+        echo "bad download from port $port: $out" >&2
+        return 1
+    fi
     echo "$3"
 }
 # Aggregate bytes per second of N parallel curl downloads.
@@ -123,45 +138,55 @@ many() {
         curl -sf --noproxy '*' -o /dev/null "http://127.0.0.1:$port/$file" &
         clients+=($!)
     done
-    for p in "${clients[@]}"; do wait "$p" || { echo "parallel download from port $port failed" >&2; exit 1; }; done
+    for p in "${clients[@]}"; do
+        wait "$p" || { echo "parallel download from port $port failed" >&2; return 1; }
+    done
     end=$(date +%s.%N)
     python3 -c "print($n * $size / ($end - $start))"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-mibs() { python3 -c "print(f'{$1 / 1048576:8.0f}')"; }
 
 large=$((size_mib << 20))
 medium=$((256 << 20))
-declare -a n_large m_large n_par m_par
+n_large=(); m_large=(); c_large=(); n_par=(); m_par=(); c_par=()
 echo "== single stream, ${size_mib} MiB, $runs runs each (interleaved)"
-for i in $(seq "$runs"); do
+for _ in $(seq "$runs"); do
     n_large+=("$(one "$nginx_port" large.bin "$large")")
     m_large+=("$(one "$mb_port" large.bin "$large")")
+    c_large+=("$(one "$cp_port" large.bin "$large")")
 done
 echo "== $parallel parallel streams of 256 MiB, $runs runs each (interleaved)"
-for i in $(seq "$runs"); do
+for _ in $(seq "$runs"); do
     n_par+=("$(many "$nginx_port" medium.bin "$parallel" "$medium")")
     m_par+=("$(many "$mb_port" medium.bin "$parallel" "$medium")")
+    c_par+=("$(many "$cp_port" medium.bin "$parallel" "$medium")")
 done
-nl=$(printf '%s\n' "${n_large[@]}" | median); ml=$(printf '%s\n' "${m_large[@]}" | median)
-np=$(printf '%s\n' "${n_par[@]}" | median); mp=$(printf '%s\n' "${m_par[@]}" | median)
+nl=$(printf '%s\n' "${n_large[@]}" | median)
+ml=$(printf '%s\n' "${m_large[@]}" | median)
+cl=$(printf '%s\n' "${c_large[@]}" | median)
+np=$(printf '%s\n' "${n_par[@]}" | median)
+mp=$(printf '%s\n' "${m_par[@]}" | median)
+cp=$(printf '%s\n' "${c_par[@]}" | median)
 
-wrk_line=""
+nr=0; mr=0; cr=0
 if command -v wrk >/dev/null; then
     echo "== small file (4 KiB), wrk -t1 -c16 -d5s, keep-alive"
-    nr=$(wrk -t1 -c16 -d5s "http://127.0.0.1:$nginx_port/small.bin" | awk '/Requests\/sec/ {print $2}')
-    mr=$(wrk -t1 -c16 -d5s "http://127.0.0.1:$mb_port/small.bin" | awk '/Requests\/sec/ {print $2}')
-    wrk_line=$(python3 -c "print(f'small 4 KiB (req/s, wrk)        {$nr:10.0f} {$mr:12.0f}   {$mr/$nr:5.2f}x')")
+    rps() { wrk -t1 -c16 -d5s "http://127.0.0.1:$1/small.bin" | awk '/Requests\/sec/ {print $2}'; }
+    nr=$(rps "$nginx_port"); mr=$(rps "$mb_port"); cr=$(rps "$cp_port")
 fi
 
 echo
-echo "HTTP streaming on loopback (median of $runs; nginx $("$nginx" -v 2>&1 | sed 's/.*\///'), worker_processes $workers, sendfile on)"
-printf '%-32s %10s %12s %7s\n' "" "nginx" "Metal Boot" "ratio"
-python3 - "$nl" "$ml" "$np" "$mp" "$size_mib" "$parallel" <<'EOF'
+echo "HTTP on loopback, median of $runs (nginx $("$nginx" -v 2>&1 | sed 's/.*\///'), worker_processes $workers, sendfile on;"
+echo "Metal Boot $(basename "$bin") --headless, default config and zero_copy: false; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+python3 - "$nl" "$ml" "$cl" "$np" "$mp" "$cp" "$nr" "$mr" "$cr" "$size_mib" "$parallel" <<'PY'
 import sys
-nl, ml, np_, mp = map(float, sys.argv[1:5]); size, par = sys.argv[5], sys.argv[6]
-print(f"{'single ' + size + ' MiB (MiB/s)':32s} {nl/1048576:10.0f} {ml/1048576:12.0f}   {ml/nl:5.2f}x")
-print(f"{par + ' x 256 MiB (MiB/s total)':32s} {np_/1048576:10.0f} {mp/1048576:12.0f}   {mp/np_:5.2f}x")
-EOF
-[ -n "$wrk_line" ] && echo "$wrk_line"
-echo "(goal: large-file ratio >= 0.80)"
+nl, ml, cl, np_, mp, cp, nr, mr, cr = map(float, sys.argv[1:10])
+size, par = sys.argv[10], sys.argv[11]
+M = 1048576
+print(f"{'':30s} {'nginx':>9s} {'Metal Boot':>11s} {'ratio':>6s} {'MB copy':>9s} {'ratio':>6s}")
+print(f"{'single ' + size + ' MiB (MiB/s)':30s} {nl/M:9.0f} {ml/M:11.0f} {ml/nl:5.2f}x {cl/M:9.0f} {cl/nl:5.2f}x")
+print(f"{par + ' x 256 MiB (MiB/s, total)':30s} {np_/M:9.0f} {mp/M:11.0f} {mp/np_:5.2f}x {cp/M:9.0f} {cp/np_:5.2f}x")
+if nr > 0:
+    print(f"{'4 KiB files (req/s, wrk)':30s} {nr:9.0f} {mr:11.0f} {mr/nr:5.2f}x {cr:9.0f} {cr/nr:5.2f}x")
+print("goal: large-file ratio >= 0.80x (Metal Boot default = zero-copy)")
+PY
