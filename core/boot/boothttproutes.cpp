@@ -328,6 +328,7 @@ HttpResponse BootHttpRoutes::script(HttpRequest &request, const MacAddress &mac)
     if (!identity.isEmpty())
         rec.extra.insert(QStringLiteral("client"), identity);
     rec.failed = s.kind == ipxe::ScriptKind::Invalid;
+    rec.warning = s.kind == ipxe::ScriptKind::Refused || s.kind == ipxe::ScriptKind::NoMedia;
     track(&r, rec);
     qCInfo(lcHttp).noquote() << mac.toString() << "boot script:" << ipxe::kindName(s.kind) << "-" << s.summary;
     return r;
@@ -440,8 +441,9 @@ void BootHttpRoutes::append(const Record &record, const QString &message)
     e.client = record.client;
     e.source = QStringLiteral("http");
     e.kind = QString::fromLatin1(success ? journalkind::HttpRequest : journalkind::HttpFailed);
-    e.severity = success ? JournalEvent::Severity::Info
-        : (record.status >= 500 || record.failed ? JournalEvent::Severity::Error : JournalEvent::Severity::Warning);
+    e.severity = success ? (record.warning ? JournalEvent::Severity::Warning : JournalEvent::Severity::Info)
+                         : (record.status >= 500 || record.failed ? JournalEvent::Severity::Error
+                                                                  : JournalEvent::Severity::Warning);
     e.stage = record.stage;
     if (!message.isEmpty()) {
         e.message = message;

@@ -62,6 +62,7 @@ private:
         qint64 durationMs = 0;
         bool ok = true;                    // the response went out completely
         bool failed = false;               // answered, but the boot cannot go on (invalid config)
+        bool warning = false;              // answered as intended, but worth attention (refused, no media)
         BootStage stage = BootStage::Unknown;
         QString what;                      // "boot script: ...", "kernel", "file", ...
         QJsonObject extra;

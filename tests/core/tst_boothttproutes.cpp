@@ -273,6 +273,9 @@ private Q_SLOTS:
         r = get(QStringLiteral("/boot/dc:a6:32:00:00:02.ipxe"));
         QVERIFY(r.out.contains("allow_pxe is false"));
         QCOMPARE(m_boot->override(Pi2).enabled, BootOverride::Enabled::Once);
+        QTRY_VERIFY(!httpEvents(Pi2).isEmpty());
+        QCOMPARE(httpEvents(Pi2).last().data.value(QStringLiteral("script")).toString(), QStringLiteral("refused"));
+        QCOMPARE(httpEvents(Pi2).last().severity, JournalEvent::Severity::Warning);
         m_boot->setOverride(Pi2, BootOverride());
     }
 
