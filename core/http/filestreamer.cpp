@@ -10,6 +10,8 @@
 #include <csignal>
 #include <ctime>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <sys/sendfile.h>
 #include <unistd.h>
@@ -55,6 +57,15 @@ private:
 };
 #endif
 
+#ifdef Q_OS_LINUX
+void setCork(QTcpSocket *socket, bool on)
+{
+    const int value = on ? 1 : 0;
+    if (socket && socket->socketDescriptor() >= 0)
+        ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_CORK, &value, sizeof value);
+}
+#endif
+
 } // namespace
 
 FileStreamer::FileStreamer(QTcpSocket *socket, const QString &path, qint64 offset, qint64 length, Mode mode)
@@ -95,6 +106,12 @@ void FileStreamer::start()
     }
 #ifdef Q_OS_LINUX
     posix_fadvise(m_file.handle(), m_offset, m_remaining, POSIX_FADV_SEQUENTIAL);
+    // Like nginx's tcp_nopush: only full segments while streaming (the headers, the small
+    // pieces written at EAGAIN and short sendfile tails are merged into them); uncorked at the end.
+    if (m_zeroCopy) {
+        setCork(m_socket, true);
+        m_corked = true;
+    }
 #endif
     if (!m_zeroCopy && !m_file.seek(m_offset)) {
         done(false);
@@ -235,6 +252,10 @@ void FileStreamer::done(bool ok)
     if (m_done)
         return;
     m_done = true;
+#ifdef Q_OS_LINUX
+    if (m_corked)
+        setCork(m_socket, false);
+#endif
     if (m_socket)
         disconnect(m_socket, nullptr, this, nullptr);
     m_file.close();
