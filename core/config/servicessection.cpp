@@ -1,5 +1,7 @@
 #include "sections.h"
 
+#include <algorithm>
+
 namespace config {
 
 QStringList bootFileArchNames()
@@ -133,7 +135,8 @@ static void parseTftp(YamlReader &r, const YAML::Node &n, TftpConfig &out)
 static void parseHttp(YamlReader &r, const YAML::Node &n, HttpConfig &out)
 {
     const QString path = QStringLiteral("services.http");
-    if (!r.checkMap(n, path, {"enabled", "interface", "address", "port", "root", "public_url", "max_connections"}))
+    if (!r.checkMap(n, path, {"enabled", "interface", "address", "port", "root", "public_url", "max_connections",
+                              "zero_copy"}))
         return;
     parseListen(r, n, path, out);
     out.port = r.port(n, "port", path, out.port);
@@ -143,7 +146,12 @@ static void parseHttp(YamlReader &r, const YAML::Node &n, HttpConfig &out)
         && !out.publicUrl.startsWith(QLatin1String("https://")))
         r.error(YamlReader::child(n, "public_url"), YamlReader::join(path, QStringLiteral("public_url")),
                 QStringLiteral("expected an http:// or https:// URL"));
+    else if (std::any_of(out.publicUrl.cbegin(), out.publicUrl.cend(),
+                         [](QChar c) { return c.unicode() <= 0x20 || c.unicode() >= 0x7f || c == QLatin1Char('\\'); }))
+        r.error(n["public_url"], YamlReader::join(path, QStringLiteral("public_url")),
+                QStringLiteral("expected a URL without spaces, control or non-ASCII characters (it goes into boot scripts)"));
     out.maxConnections = int(r.integer(n, "max_connections", path, 1, 100000, out.maxConnections));
+    out.zeroCopy = r.boolean(n, "zero_copy", path, out.zeroCopy);
 }
 
 static void parseRedfish(YamlReader &r, const YAML::Node &n, RedfishConfig &out)
@@ -299,6 +307,8 @@ void writeServices(YAML::Emitter &out, const ServicesConfig &s)
         out << YAML::Key << "public_url" << YAML::Value << s.http.publicUrl.toStdString();
     if (s.http.maxConnections != HttpConfig().maxConnections)
         out << YAML::Key << "max_connections" << YAML::Value << s.http.maxConnections;
+    if (!s.http.zeroCopy)
+        out << YAML::Key << "zero_copy" << YAML::Value << false;
     out << YAML::EndMap;
 
     out << YAML::Key << "redfish" << YAML::Value << YAML::BeginMap;

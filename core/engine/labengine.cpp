@@ -2,6 +2,7 @@
 
 #include "api/apitoken.h"
 #include "api/managementapi.h"
+#include "boot/boothttproutes.h"
 #include "common/atomicfile.h"
 #include "common/logging.h"
 #include "config/configwatcher.h"
@@ -76,6 +77,7 @@ void LabEngine::createServices()
     bmc.dataDir = m_options.paths.dataDir;
     m_redfish = new RedfishService(std::move(bmc));
     m_hub->add(m_redfish);
+    m_bootRoutes = new BootHttpRoutes(m_http, m_registry, m_journal, m_bootControl, this);
 }
 
 bool LabEngine::loadInitialConfig(QString *error)
@@ -151,6 +153,7 @@ void LabEngine::applyConfig(const LabConfig &config)
 {
     m_config = config;
     m_registry->applyConfig(config.devices);
+    m_bootRoutes->applyConfig(config, m_options.paths.dataDir + QStringLiteral("/http"));
     if (auto *power = m_hub->service<PowerManager>())
         power->setConfig(config);
     m_firmware->setConfig(config);

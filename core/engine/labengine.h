@@ -10,6 +10,7 @@
 #include <memory>
 
 class BootControl;
+class BootHttpRoutes;
 class ConfigWatcher;
 class PowerControl;
 class DeviceJournal;
@@ -100,6 +101,7 @@ private:
     FirmwareSettings *m_firmwareSettings = nullptr;
     std::unique_ptr<FirmwareSettingsView> m_firmwareSettingsView;
     ManagementApi *m_api = nullptr;
+    BootHttpRoutes *m_bootRoutes = nullptr;
     ConfigWatcher *m_watcher = nullptr;
     bool m_started = false;
 };

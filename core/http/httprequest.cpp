@@ -24,16 +24,17 @@ static QByteArray methodToName(QHttpServerRequest::Method m)
     return "UNKNOWN";
 }
 
-HttpRequest::HttpRequest(const QHttpServerRequest &request, QTcpSocket *socket, HttpServer *server)
-    : m_request(request)
-    , m_socket(socket)
+HttpRequest::HttpRequest(const QHttpServerRequest &request, QTcpSocket *socket, HttpServer *server, int httpMinor)
+    : m_socket(socket)
     , m_server(server)
+    , m_httpMinor(httpMinor)
 {
     m_method = methodToName(request.method());
     const QUrl url = request.url();
     m_path = url.path(QUrl::FullyDecoded);
     m_rawPath = url.path(QUrl::FullyEncoded).toLatin1();
     m_query = request.query();
+    m_headers = request.headers();
     m_body = request.body();
     m_peer = socket->peerAddress();
     m_peerPort = socket->peerPort();
@@ -41,18 +42,48 @@ HttpRequest::HttpRequest(const QHttpServerRequest &request, QTcpSocket *socket, 
     m_localPort = socket->localPort();
     auto *ssl = qobject_cast<QSslSocket *>(socket);
     m_secure = ssl && ssl->isEncrypted();
-    m_keepAlive = !request.value("connection").toLower().contains("close");
+    // Connection is a comma-separated token list.
+    bool close = false;
+    bool keep = false;
+    for (const Header &h : std::as_const(m_headers)) {
+        if (h.first.compare("connection", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray &token : h.second.split(',')) {
+            const QByteArray t = token.trimmed().toLower();
+            close = close || t == "close";
+            keep = keep || t == "keep-alive";
+        }
+    }
+    m_keepAlive = !close && (httpMinor >= 1 || keep);
 }
 
 QByteArray HttpRequest::header(const QByteArray &name) const
 {
-    return m_request.value(name);
+    for (const Header &h : m_headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    return {};
+}
+
+bool HttpRequest::hasHeader(const QByteArray &name) const
+{
+    for (const Header &h : m_headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
 }
 
 QString HttpRequest::hostForUrls() const
 {
+    // Only a plain host[:port] (name, IPv4 or [IPv6]) is echoed into URLs we hand out.
     const QByteArray host = header("host");
-    if (!host.isEmpty() && host.size() < 256 && !host.contains('/') && !host.contains(' '))
+    bool plain = !host.isEmpty() && host.size() < 256;
+    for (char c : host) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+            || c == '-' || c == ':' || c == '[' || c == ']';
+        plain = plain && ok;
+    }
+    if (plain)
         return QString::fromLatin1(host);
     const QString addr = m_local.protocol() == QAbstractSocket::IPv6Protocol
         ? QLatin1Char('[') + m_local.toString() + QLatin1Char(']')

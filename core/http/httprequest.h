@@ -3,12 +3,14 @@
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QPointer>
 #include <QString>
+#include <QTcpSocket>
 #include <QUrlQuery>
 
 class QHttpServerRequest;
-class QTcpSocket;
 class HttpServer;
 class HttpResponse;
 
@@ -29,11 +31,15 @@ private:
     bool m_keepAlive = true;
 };
 
-// What a route handler sees of a request.
+// What a route handler sees of a request. A self-contained copy (Qt's request object is reused
+// for the next request on the connection), so pipelined requests can wait their turn.
 class HttpRequest
 {
 public:
-    HttpRequest(const QHttpServerRequest &request, QTcpSocket *socket, HttpServer *server);
+    using Header = QPair<QByteArray, QByteArray>;
+
+    HttpRequest() = default;
+    HttpRequest(const QHttpServerRequest &request, QTcpSocket *socket, HttpServer *server, int httpMinor = 1);
 
     [[nodiscard]] QByteArray method() const { return m_method; }       // "GET", "HEAD", ...
     [[nodiscard]] bool isHead() const { return m_method == "HEAD"; }
@@ -45,14 +51,18 @@ public:
         return m_query.queryItemValue(key, QUrl::FullyDecoded);
     }
     [[nodiscard]] QByteArray header(const QByteArray &name) const;     // case-insensitive, first value
+    [[nodiscard]] bool hasHeader(const QByteArray &name) const;
+    [[nodiscard]] const QList<Header> &headers() const { return m_headers; }
     [[nodiscard]] const QByteArray &body() const { return m_body; }
     [[nodiscard]] QHostAddress peerAddress() const { return m_peer; }
     [[nodiscard]] quint16 peerPort() const { return m_peerPort; }
     [[nodiscard]] QHostAddress localAddress() const { return m_local; }
     [[nodiscard]] quint16 localPort() const { return m_localPort; }
     [[nodiscard]] bool isSecure() const { return m_secure; }
+    [[nodiscard]] int httpMinorVersion() const { return m_httpMinor; } // HTTP/1.x
+    // HTTP/1.1: unless "Connection: close"; HTTP/1.0: only with "Connection: keep-alive".
     [[nodiscard]] bool keepAlive() const { return m_keepAlive; }
-    // The Host header or the local address: for building absolute URLs in responses.
+    // The Host header (if it is a plain host[:port]) or the local address: for absolute URLs.
     [[nodiscard]] QString hostForUrls() const;
 
     // Path parameters captured by the route ("{mac}" -> value).
@@ -65,19 +75,20 @@ public:
     [[nodiscard]] QTcpSocket *socket() const { return m_socket; }
 
 private:
-    const QHttpServerRequest &m_request;
-    QTcpSocket *m_socket;
-    HttpServer *m_server;
+    QPointer<QTcpSocket> m_socket;
+    QPointer<HttpServer> m_server;
     QByteArray m_method;
     QString m_path;
     QByteArray m_rawPath;
     QUrlQuery m_query;
+    QList<Header> m_headers;
     QByteArray m_body;
     QHostAddress m_peer;
     quint16 m_peerPort = 0;
     QHostAddress m_local;
     quint16 m_localPort = 0;
     bool m_secure = false;
+    int m_httpMinor = 1;
     bool m_keepAlive = true;
     QHash<QString, QString> m_params;
 };

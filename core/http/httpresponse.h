@@ -55,6 +55,12 @@ public:
     [[nodiscard]] qint64 fileOffset() const { return m_fileOffset; }
     [[nodiscard]] qint64 fileLength() const { return m_fileLength; }
     [[nodiscard]] const std::function<void(QTcpSocket *)> &takeover() const { return m_takeover; }
+
+    // Called once when the response is over: `bodyBytes` of the body were handed to the network
+    // (0 for HEAD/304), `ok` false if the connection failed before the body was complete.
+    using CompletionHandler = std::function<void(qint64 bodyBytes, bool ok)>;
+    void setCompletionHandler(CompletionHandler handler) { m_onComplete = std::move(handler); }
+    [[nodiscard]] const CompletionHandler &completionHandler() const { return m_onComplete; }
     // Bytes the body will carry (for Content-Length and logs).
     [[nodiscard]] qint64 contentLength() const { return isFile() ? m_fileLength : m_body.size(); }
 
@@ -69,4 +75,5 @@ private:
     qint64 m_fileLength = 0;
     bool m_deferred = false;
     std::function<void(QTcpSocket *)> m_takeover;
+    CompletionHandler m_onComplete;
 };

@@ -2,6 +2,8 @@
 
 #include "common/logging.h"
 #include "filestreamer.h"
+#include "httpconnection.h"
+#include "httpdate.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
@@ -31,8 +33,6 @@ public:
         return socket;
     }
 };
-
-constexpr const char *IdleTimerName = "metalboot-http-idle";
 
 } // namespace
 
@@ -93,19 +93,27 @@ quint16 HttpServer::serverPort() const
     return list.isEmpty() ? 0 : list.first()->serverPort();
 }
 
+HttpConnection *HttpServer::connectionOf(QTcpSocket *socket)
+{
+    return socket ? socket->findChild<HttpConnection *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
 void HttpServer::adoptSocket(QTcpSocket *socket)
 {
-    // Buffered request bytes are bounded: a client sending endless headers or an oversized body
-    // stalls against this limit and is then dropped by the idle timer.
-    socket->setReadBufferSize(m_limits.maxRequestBytes);
+    HttpConnection::Limits limits;
+    limits.maxHeaderBytes = m_limits.maxHeaderBytes;
+    limits.maxUriBytes = m_limits.maxUriBytes;
+    limits.maxBodyBytes = m_limits.maxRequestBytes;
+    limits.headerTimeoutMs = m_limits.headerTimeoutMs;
+    limits.keepAliveTimeoutMs = m_limits.keepAliveTimeoutMs;
+    limits.writeStallTimeoutMs = m_limits.writeStallTimeoutMs;
+    limits.maxPipelined = m_limits.maxPipelined;
+    // A backstop: the request guard answers 431/413 before this fills up.
+    socket->setReadBufferSize(m_limits.maxHeaderBytes + m_limits.maxRequestBytes + 64 * 1024);
     if (m_activeConnections >= m_limits.maxConnections) {
         ++m_rejectedConnections;
         qCWarning(lcHttp) << "connection limit reached, rejecting" << socket->peerAddress().toString();
-        // After QAbstractHttpServer has connected its slots, so the socket is cleaned up.
-        QTimer::singleShot(0, socket, [socket] {
-            socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            socket->disconnectFromHost();
-        });
+        new HttpConnection(socket, limits, true);
         return;
     }
     ++m_activeConnections;
@@ -114,37 +122,22 @@ void HttpServer::adoptSocket(QTcpSocket *socket)
         if (self && self->m_activeConnections > 0)
             --self->m_activeConnections;
     });
-    auto *timer = new QTimer(socket);
-    timer->setObjectName(QString::fromLatin1(IdleTimerName));
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, socket, [this, socket, timer] {
-        // A response still draining to a slow reader gets more time as long as it progresses.
-        const qint64 pending = socket->bytesToWrite();
-        const qint64 last = timer->property("pending").toLongLong();
-        if (pending > 0 && pending != last) {
-            timer->setProperty("pending", pending);
-            timer->start(m_limits.writeStallTimeoutMs);
-            return;
-        }
-        ++m_timedOutConnections;
-        qCDebug(lcHttp) << "closing idle connection from" << socket->peerAddress().toString();
-        socket->abort();
+    // Headers and small bodies leave in one write; file bodies follow without Nagle delays.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    auto *connection = new HttpConnection(socket, limits, false);
+    connect(connection, &HttpConnection::requestRejected, this, [this] { ++m_rejectedRequests; });
+    connect(connection, &HttpConnection::timedOut, this, [this] { ++m_timedOutConnections; });
+    QPointer<HttpConnection> guard(connection);
+    connect(connection, &HttpConnection::readyForNext, this, [this, guard] {
+        // Not from inside the previous response's completion: the stack unwinds first.
+        QMetaObject::invokeMethod(
+            this,
+            [this, guard] {
+                if (guard && guard->acceptsRequests() && !guard->isBusy() && guard->hasQueued())
+                    dispatch(guard, guard->dequeue());
+            },
+            Qt::QueuedConnection);
     });
-    timer->start(m_limits.headerTimeoutMs);
-}
-
-void HttpServer::armIdleTimer(QTcpSocket *socket, int timeoutMs)
-{
-    if (auto *t = socket->findChild<QTimer *>(QString::fromLatin1(IdleTimerName), Qt::FindDirectChildrenOnly)) {
-        t->setProperty("pending", QVariant());
-        t->start(timeoutMs);
-    }
-}
-
-void HttpServer::stopIdleTimer(QTcpSocket *socket)
-{
-    if (auto *t = socket->findChild<QTimer *>(QString::fromLatin1(IdleTimerName), Qt::FindDirectChildrenOnly))
-        t->stop();
 }
 
 void HttpServer::route(unsigned methods, const QString &pattern, Handler handler)
@@ -218,13 +211,44 @@ static QByteArray allowHeader(unsigned methods)
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    stopIdleTimer(socket);
-    HttpRequest req(request, socket, this);
-    const QStringList path = req.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    const unsigned bit = methodBit(req.method());
+    HttpConnection *connection = connectionOf(socket);
+    if (!connection || !connection->acceptsRequests())
+        return true; // rejected or closing: never answered
+    const HttpConnection::RequestInfo info = connection->takeRequestInfo();
+    HttpRequest req(request, socket, this, info.httpMinor);
+    if (connection->isBusy() || connection->hasQueued()) {
+        // Pipelined behind a response still being sent: answered in order afterwards.
+        if (!connection->enqueue(std::move(req)))
+            connection->reject(503, QByteArrayLiteral("too many pipelined requests"));
+        return true;
+    }
+    dispatch(connection, std::move(req));
+    return true;
+}
 
-    HttpResponse response;
-    bool matched = false;
+void HttpServer::dispatch(HttpConnection *connection, HttpRequest request)
+{
+    QTcpSocket *socket = connection->socket();
+    if (!socket)
+        return;
+    connection->beginResponse();
+    connection->setCurrent(QString::fromLatin1(request.method()), request.path());
+    HttpResponse response = route(request);
+    if (response.isDeferred())
+        return; // PendingResponse::send() answers
+    sendResponse(socket, std::move(response), request.isHead(), request.keepAlive());
+}
+
+HttpResponse HttpServer::route(HttpRequest &req)
+{
+    const unsigned bit = methodBit(req.method());
+    if (!bit) {
+        HttpResponse r = HttpResponse::error(501, QStringLiteral("not-implemented"),
+                                             QStringLiteral("method %1 is not supported")
+                                                 .arg(QString::fromLatin1(req.method())));
+        return r;
+    }
+    const QStringList path = req.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     unsigned allowed = 0;
     QHash<QString, QString> params;
     // Exact routes first; wildcard ("{x*}") routes only when no exact route has this path, so a
@@ -251,41 +275,27 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
             continue;
         req.setParams(params);
         if (m_filter) {
-            if (auto early = m_filter(req)) {
-                response = *early;
-                matched = true;
-                break;
-            }
+            if (auto early = m_filter(req))
+                return *early;
         }
-        response = r.handler(req);
-        matched = true;
-        break;
+        return r.handler(req);
     }
-    if (!matched) {
-        if (allowed) {
-            response = HttpResponse::error(405, QStringLiteral("method-not-allowed"),
-                                           QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(req.method())));
-            response.setHeader("Allow", allowHeader(allowed));
-        } else if (m_fallback) {
-            if (m_filter) {
-                if (auto early = m_filter(req))
-                    response = *early;
-                else
-                    response = m_fallback(req);
-            } else {
-                response = m_fallback(req);
-            }
-        } else {
-            response = HttpResponse::error(404, QStringLiteral("not-found"),
-                                           QStringLiteral("no resource at %1").arg(req.path().left(200)));
+    if (allowed) {
+        HttpResponse response = HttpResponse::error(
+            405, QStringLiteral("method-not-allowed"),
+            QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(req.method())));
+        response.setHeader("Allow", allowHeader(allowed));
+        return response;
+    }
+    if (m_fallback) {
+        if (m_filter) {
+            if (auto early = m_filter(req))
+                return *early;
         }
+        return m_fallback(req);
     }
-    if (response.isDeferred())
-        return true;
-    Q_EMIT requestFinished(QString::fromLatin1(req.method()), req.path(), req.peerAddress(), response.status(),
-                           response.contentLength());
-    sendResponse(socket, std::move(response), req.isHead(), req.keepAlive());
-    return true;
+    return HttpResponse::error(404, QStringLiteral("not-found"),
+                               QStringLiteral("no resource at %1").arg(req.path().left(200)));
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -311,8 +321,7 @@ void HttpServer::writeHead(QTcpSocket *socket, const HttpResponse &response, boo
         if (response.header(h.first).isNull())
             head += h.first + ": " + h.second + "\r\n";
     if (!hasDate)
-        head += "Date: " + QLocale::c().toString(QDateTime::currentDateTimeUtc(),
-                                                 QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1() + "\r\n";
+        head += "Date: " + httpdate::format(QDateTime::currentDateTimeUtc()) + "\r\n";
     if (withLength)
         head += "Content-Length: " + QByteArray::number(response.contentLength()) + "\r\n";
     head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
@@ -322,19 +331,33 @@ void HttpServer::writeHead(QTcpSocket *socket, const HttpResponse &response, boo
 
 void HttpServer::finishResponse(QTcpSocket *socket, bool keepAlive)
 {
-    if (!keepAlive)
+    if (HttpConnection *connection = connectionOf(socket))
+        connection->endResponse(keepAlive);
+    else if (!keepAlive)
         socket->disconnectFromHost();
-    else
-        armIdleTimer(socket, m_limits.keepAliveTimeoutMs);
+}
+
+void HttpServer::abandonResponse(const HttpResponse &response)
+{
+    if (response.completionHandler())
+        response.completionHandler()(0, false);
 }
 
 void HttpServer::sendResponse(QTcpSocket *socket, HttpResponse response, bool head, bool keepAlive)
 {
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+    HttpConnection *connection = connectionOf(socket);
+    if (!socket || !connection || socket->state() != QAbstractSocket::ConnectedState || !connection->isServing()) {
+        abandonResponse(response);
         return;
+    }
+    Q_EMIT requestFinished(connection->currentMethod(), connection->currentPath(), socket->peerAddress(),
+                           response.status(), head ? 0 : response.contentLength());
+    const HttpResponse::CompletionHandler complete = response.completionHandler();
     if (response.isStream()) {
         writeHead(socket, response, false, false);
-        stopIdleTimer(socket);
+        connection->takeOver();
+        if (complete)
+            complete(0, true);
         if (!head)
             response.takeover()(socket);
         else
@@ -346,14 +369,20 @@ void HttpServer::sendResponse(QTcpSocket *socket, HttpResponse response, bool he
     const bool bodyless = status == 204 || status == 304 || (status >= 100 && status < 200);
     writeHead(socket, response, keepAlive, !bodyless);
     if (head || bodyless) {
+        if (complete)
+            complete(0, true);
         finishResponse(socket, keepAlive);
         return;
     }
     if (response.isFile()) {
-        auto *streamer = new FileStreamer(socket, response.filePath(), response.fileOffset(), response.fileLength());
+        auto *streamer = new FileStreamer(socket, response.filePath(), response.fileOffset(), response.fileLength(),
+                                          m_limits.zeroCopy ? FileStreamer::Mode::Auto : FileStreamer::Mode::Copy);
+        connect(streamer, &FileStreamer::progressed, connection, &HttpConnection::addProgress);
         QPointer<HttpServer> self(this);
         QPointer<QTcpSocket> sock(socket);
-        connect(streamer, &FileStreamer::finished, socket, [self, sock, keepAlive](bool ok) {
+        connect(streamer, &FileStreamer::finished, streamer, [self, sock, keepAlive, complete, streamer](bool ok) {
+            if (complete)
+                complete(streamer->bytesSent(), ok);
             if (!self || !sock)
                 return;
             if (!ok)
@@ -361,11 +390,12 @@ void HttpServer::sendResponse(QTcpSocket *socket, HttpResponse response, bool he
             else
                 self->finishResponse(sock, keepAlive);
         });
-        armIdleTimer(socket, m_limits.writeStallTimeoutMs);
         streamer->start();
         return;
     }
     socket->write(response.body());
+    if (complete)
+        complete(response.body().size(), true);
     finishResponse(socket, keepAlive);
 }
 
@@ -381,4 +411,6 @@ void PendingResponse::send(HttpResponse response) const
 {
     if (m_server && m_socket)
         m_server->sendResponse(m_socket, std::move(response), m_head, m_keepAlive);
+    else
+        HttpServer::abandonResponse(response);
 }

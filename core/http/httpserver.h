@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 
+class HttpConnection;
 class QTcpServer;
 class QTcpSocket;
 
@@ -32,11 +33,15 @@ public:
 
     struct Limits
     {
-        int maxConnections = 512;
-        qint64 maxRequestBytes = 1 << 20;     // headers + body buffered per connection
+        int maxConnections = 512;             // more get 503 and are closed
+        qint64 maxHeaderBytes = 32 * 1024;    // request line + headers (431 beyond)
+        qint64 maxUriBytes = 8 * 1024;        // request target (414 beyond)
+        qint64 maxRequestBytes = 1 << 20;     // request body (413 beyond)
         int headerTimeoutMs = 15000;          // a request must arrive this fast (slow-loris)
         int keepAliveTimeoutMs = 30000;       // idle keep-alive connections are closed
-        int writeStallTimeoutMs = 60000;      // a client that stops reading is dropped
+        int writeStallTimeoutMs = 60000;      // a response that makes no progress is dropped
+        int maxPipelined = 8;                 // requests held while a response is being sent
+        bool zeroCopy = true;                 // sendfile(2) for file bodies on plain TCP (Linux)
     };
 
     explicit HttpServer(QObject *parent = nullptr);
@@ -68,9 +73,13 @@ public:
     [[nodiscard]] int activeConnections() const { return m_activeConnections; }
     [[nodiscard]] quint64 rejectedConnections() const { return m_rejectedConnections; }
     [[nodiscard]] quint64 timedOutConnections() const { return m_timedOutConnections; }
+    [[nodiscard]] quint64 rejectedRequests() const { return m_rejectedRequests; }
 
     // Used by PendingResponse.
     void sendResponse(QTcpSocket *socket, HttpResponse response, bool head, bool keepAlive);
+    // For PendingResponse when the client went away before the answer: completes `response`
+    // as failed.
+    static void abandonResponse(const HttpResponse &response);
 
     static QByteArray methodName(unsigned method);
 
@@ -91,10 +100,11 @@ private:
         Handler handler;
     };
     void adoptSocket(QTcpSocket *socket);
-    void armIdleTimer(QTcpSocket *socket, int timeoutMs);
-    void stopIdleTimer(QTcpSocket *socket);
+    void dispatch(HttpConnection *connection, HttpRequest request);
+    HttpResponse route(HttpRequest &request);
     void writeHead(QTcpSocket *socket, const HttpResponse &response, bool keepAlive, bool withLength);
     void finishResponse(QTcpSocket *socket, bool keepAlive);
+    static HttpConnection *connectionOf(QTcpSocket *socket);
     static bool match(const Route &route, const QStringList &path, QHash<QString, QString> *params);
 
     Limits m_limits;
@@ -106,4 +116,5 @@ private:
     int m_activeConnections = 0;
     quint64 m_rejectedConnections = 0;
     quint64 m_timedOutConnections = 0;
+    quint64 m_rejectedRequests = 0;
 };

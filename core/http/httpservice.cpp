@@ -17,6 +17,7 @@ bool HttpService::setConfig(const HttpConfig &config)
     setEnabled(config.enabled);
     HttpServer::Limits limits = m_server->limits();
     limits.maxConnections = config.maxConnections;
+    limits.zeroCopy = config.zeroCopy;
     m_server->setLimits(limits);
     return restart;
 }
