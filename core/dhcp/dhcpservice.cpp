@@ -50,13 +50,16 @@ DhcpService::DhcpService(DeviceRegistry *registry, DeviceJournal *journal, BootC
     , m_journal(journal)
     , m_bootControl(bootControl)
     , m_http(http)
+    , m_server(new DhcpSocket(this))
+    , m_proxy(new DhcpSocket(this))
+    , m_monitor(new ForeignServerMonitor(this))
     , m_expiryTimer(new QTimer(this))
     , m_saveTimer(new QTimer(this))
 {
-    connect(&m_server, &DhcpSocket::readyRead, this, [this] { onReadable(Port::Server); });
-    connect(&m_proxy, &DhcpSocket::readyRead, this, [this] { onReadable(Port::Pxe); });
-    connect(&m_monitor, &ForeignServerMonitor::serverDetected, this, &DhcpService::onForeignServer);
-    connect(&m_monitor, &ForeignServerMonitor::leaseObserved, this, [this](const MacAddress &mac, quint32 ip) {
+    connect(m_server, &DhcpSocket::readyRead, this, [this] { onReadable(Port::Server); });
+    connect(m_proxy, &DhcpSocket::readyRead, this, [this] { onReadable(Port::Pxe); });
+    connect(m_monitor, &ForeignServerMonitor::serverDetected, this, &DhcpService::onForeignServer);
+    connect(m_monitor, &ForeignServerMonitor::leaseObserved, this, [this](const MacAddress &mac, quint32 ip) {
         if (m_registry && m_registry->find(mac))
             m_registry->setIp(mac, QHostAddress(ip));
     });
@@ -86,7 +89,7 @@ bool DhcpService::setConfig(const DhcpConfig &config, const QList<DeviceConfig> 
     m_devices.clear();
     for (const DeviceConfig &d : devices)
         m_devices.insert(d.mac, d);
-    m_monitor.setMode(config.mode);
+    m_monitor->setMode(config.mode);
     if (isRunning() && !restart && config.mode == DhcpMode::Full)
         applyPoolSettings();   // reservations follow device edits without a restart
     return restart;
@@ -96,10 +99,10 @@ QStringList DhcpService::endpoints() const
 {
     QStringList out;
     const QString where = m_interface.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m_interface);
-    if (m_server.isOpen())
-        out << QStringLiteral("udp %1:%2%3").arg(ipToString(m_bindAddress)).arg(m_server.localPort()).arg(where);
-    if (m_proxy.isOpen())
-        out << QStringLiteral("udp %1:%2%3").arg(ipToString(m_bindAddress)).arg(m_proxy.localPort()).arg(where);
+    if (m_server->isOpen())
+        out << QStringLiteral("udp %1:%2%3").arg(ipToString(m_bindAddress)).arg(m_server->localPort()).arg(where);
+    if (m_proxy->isOpen())
+        out << QStringLiteral("udp %1:%2%3").arg(ipToString(m_bindAddress)).arg(m_proxy->localPort()).arg(where);
     return out;
 }
 
@@ -121,12 +124,12 @@ QString DhcpService::leaseFilePath() const
 
 QList<ForeignDhcpServer> DhcpService::foreignServers() const
 {
-    return m_monitor.servers();
+    return m_monitor->servers();
 }
 
 bool DhcpService::probeForeignServers(QString *error)
 {
-    return m_monitor.probe(error);
+    return m_monitor->probe(error);
 }
 
 QString DhcpService::httpBaseUrl(quint32 serverIp) const
@@ -171,11 +174,11 @@ bool DhcpService::doStart(QString *error)
     m_fixedAddress = configured;
 
     QString why;
-    if (!m_server.open(m_bindAddress, m_config.port, m_interface, &why)) {
+    if (!m_server->open(m_bindAddress, m_config.port, m_interface, &why)) {
         *error = tr("cannot listen on UDP %1:%2: %3").arg(ipToString(m_bindAddress)).arg(m_config.port).arg(why);
         return false;
     }
-    if (!m_proxy.open(m_bindAddress, m_config.proxyPort, m_interface, &why)) {
+    if (!m_proxy->open(m_bindAddress, m_config.proxyPort, m_interface, &why)) {
         *error = tr("cannot listen on UDP %1:%2 (PXE): %3").arg(ipToString(m_bindAddress)).arg(m_config.proxyPort).arg(why);
         return false;
     }
@@ -196,10 +199,10 @@ bool DhcpService::doStart(QString *error)
     if (!m_interface.isEmpty() && !loopback) {
         ForeignServerMonitor::Settings s;
         s.interfaceName = m_interface;
-        s.serverPort = m_server.localPort();
-        s.clientPort = quint16(m_server.localPort() + 1);
+        s.serverPort = m_server->localPort();
+        s.clientPort = quint16(m_server->localPort() + 1);
         s.mode = m_config.mode;
-        if (!m_monitor.start(s, &why)) {
+        if (!m_monitor->start(s, &why)) {
             qCWarning(lcDhcp).noquote() << "foreign DHCP server detection unavailable:" << why;
             report(QStringLiteral("foreign-detection-unavailable"),
                    tr("Other DHCP servers on %1 cannot be detected: %2").arg(m_interface, why));
@@ -212,9 +215,9 @@ bool DhcpService::doStart(QString *error)
 
 void DhcpService::doStop()
 {
-    m_monitor.stop();
-    m_server.close();
-    m_proxy.close();
+    m_monitor->stop();
+    m_server->close();
+    m_proxy->close();
     m_expiryTimer->stop();
     if (m_saveTimer->isActive() || m_leasesDirty) {
         m_saveTimer->stop();
@@ -226,7 +229,7 @@ void DhcpService::doStop()
 
 void DhcpService::onReadable(Port port)
 {
-    DhcpSocket &socket = port == Port::Server ? m_server : m_proxy;
+    DhcpSocket &socket = port == Port::Server ? *m_server : *m_proxy;
     DhcpSocket::Datagram d;
     for (int i = 0; i < ReadBatch && socket.read(&d, MaxPacketSize); ++i)
         handleDatagram(d, port);
@@ -269,7 +272,7 @@ void DhcpService::handleDatagram(const DhcpSocket::Datagram &d, Port port)
         count(QStringLiteral("ignored.reply"));
         return;
     }
-    if (m_monitor.isOwnProbe(p))
+    if (m_monitor->isOwnProbe(p))
         return;
     if (p.hops > 16) {
         count(QStringLiteral("ignored.hops"));
@@ -382,7 +385,7 @@ void DhcpService::journal(const char *kind, const Request &r, BootStage stage, c
     data.insert(QStringLiteral("xid"), QStringLiteral("%1").arg(r.packet.xid, 8, 16, QLatin1Char('0')));
     data.insert(QStringLiteral("server"), ipToString(r.serverIp));
     if (r.port == Port::Pxe)
-        data.insert(QStringLiteral("port"), int(m_proxy.localPort()));
+        data.insert(QStringLiteral("port"), int(m_proxy->localPort()));
     if (r.packet.giaddr)
         data.insert(QStringLiteral("relay"), ipToString(r.packet.giaddr));
     e.data = data;
@@ -739,7 +742,7 @@ bool DhcpService::send(const Request &r, const Packet &reply)
         qCWarning(lcDhcp).noquote() << "reply to" << macText(r.mac) << "not encodable:" << why;
         return false;
     }
-    DhcpSocket &socket = r.port == Port::Pxe ? m_proxy : m_server;
+    DhcpSocket &socket = r.port == Port::Pxe ? *m_proxy : *m_server;
     quint32 to = 0;
     quint16 port = 0;
     if (m_config.replyToSource || r.port == Port::Pxe) {
@@ -747,7 +750,7 @@ bool DhcpService::send(const Request &r, const Packet &reply)
         to = d.source ? d.source : 0xffffffff;
         port = d.sourcePort ? d.sourcePort : ClientPort;
     } else {
-        const quint16 serverPort = m_server.localPort();
+        const quint16 serverPort = m_server->localPort();
         const Destination dest = replyDestination(r.packet, reply, serverPort, quint16(serverPort + 1));
         to = dest.address;
         port = dest.port;

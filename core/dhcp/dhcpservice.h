@@ -44,8 +44,8 @@ public:
     [[nodiscard]] QString displayName() const override;
     [[nodiscard]] QStringList endpoints() const override;
 
-    [[nodiscard]] quint16 serverPort() const { return m_server.localPort(); }
-    [[nodiscard]] quint16 proxyPort() const { return m_proxy.localPort(); }
+    [[nodiscard]] quint16 serverPort() const { return m_server->localPort(); }
+    [[nodiscard]] quint16 proxyPort() const { return m_proxy->localPort(); }
     // Packet counters: "received", "offer", "ack", "nak", "malformed.<reason>", "ignored.<reason>",
     // "refused.<reason>", "send-failed"...
     [[nodiscard]] QMap<QString, quint64> counters() const;
@@ -122,9 +122,10 @@ private:
     QHash<MacAddress, DeviceConfig> m_devices;
     QString m_dataDir;
 
-    DhcpSocket m_server;
-    DhcpSocket m_proxy;
-    ForeignServerMonitor m_monitor;
+    // Children (not value members), so they follow the service to the engine thread.
+    DhcpSocket *m_server;
+    DhcpSocket *m_proxy;
+    ForeignServerMonitor *m_monitor;
     QString m_interface;            // the served interface ("" = all / loopback)
     quint32 m_bindAddress = 0;
     quint32 m_fixedAddress = 0;     // configured address; 0 = our address on each arrival interface

@@ -9,6 +9,7 @@
 #include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
+#include "dhcp/dhcpservice.h"
 #include "http/httpservice.h"
 #include "servicehub.h"
 
@@ -46,6 +47,9 @@ void LabEngine::createServices()
     // Start order matters: HTTP first (the others hand out its URLs), then netboot, then the BMC side.
     m_http = new HttpService;
     m_hub->add(m_http);
+    m_dhcp = new DhcpService(m_registry, m_journal, m_bootControl, m_http);
+    m_dhcp->setDataDir(m_options.paths.dataDir);
+    m_hub->add(m_dhcp);
     m_api = new ManagementApi(this, this);
 }
 
@@ -122,12 +126,19 @@ void LabEngine::applyConfig(const LabConfig &config)
     m_config = config;
     m_registry->applyConfig(config.devices);
     const bool restartHttp = m_http->setConfig(config.services.http);
+    const bool restartDhcp = m_dhcp->setConfig(config.services.dhcp, config.devices);
     if (m_started && m_options.startServices) {
         if (!m_http->isEnabled())
             m_http->stop();
         else if (restartHttp || !m_http->isRunning()) {
             m_http->stop();
             m_http->start();
+        }
+        if (!m_dhcp->isEnabled())
+            m_dhcp->stop();
+        else if (restartDhcp || !m_dhcp->isRunning()) {
+            m_dhcp->stop();
+            m_dhcp->start();
         }
     }
     Q_EMIT configApplied(m_config);

@@ -12,6 +12,7 @@ class BootControl;
 class ConfigWatcher;
 class PowerControl;
 class DeviceJournal;
+class DhcpService;
 class DeviceRegistry;
 class HttpService;
 class ManagementApi;
@@ -48,6 +49,7 @@ public:
     [[nodiscard]] DeviceRegistry *registry() const { return m_registry; }
     [[nodiscard]] ServiceHub *hub() const { return m_hub; }
     [[nodiscard]] HttpService *http() const { return m_http; }
+    [[nodiscard]] DhcpService *dhcp() const { return m_dhcp; }
     [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
     // The power controller (PoE manager); null if the lab has none.
     [[nodiscard]] PowerControl *powerControl() const { return m_powerControl; }
@@ -78,6 +80,7 @@ private:
     DeviceRegistry *m_registry = nullptr;
     ServiceHub *m_hub = nullptr;
     HttpService *m_http = nullptr;
+    DhcpService *m_dhcp = nullptr;
     BootControl *m_bootControl = nullptr;
     PowerControl *m_powerControl = nullptr;
     ManagementApi *m_api = nullptr;

@@ -115,6 +115,25 @@ def pxe_request(args):
         pass
 
 
+def relay(args):
+    """Acts as a relay agent at --relay (an address of --iface): unicast DISCOVER with giaddr set."""
+    conf.verb = 0
+    mac = args.mac or get_if_hwaddr(args.iface)
+    mac_bytes = binascii.unhexlify(mac.replace(':', ''))
+    bootp = BOOTP(chaddr=mac_bytes + b'\0' * 10, xid=args.xid, giaddr=args.relay, hops=1)
+    payload = raw(bootp / DHCP(options=build_options(args.kind, mac_bytes, serial=args.serial)))
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((args.relay, 67))
+    s.settimeout(args.timeout)
+    s.sendto(payload, (args.server, 67))
+    try:
+        data, (src, sport) = s.recvfrom(4096)
+        emit(src, sport, 67, data)
+    except socket.timeout:
+        pass
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--iface', required=True)
@@ -128,8 +147,12 @@ def main():
     ap.add_argument('--print-request', action='store_true')
     ap.add_argument('--pxe-request', metavar='SERVER')
     ap.add_argument('--pxe-port', type=int, default=4011)
+    ap.add_argument('--relay', metavar='GIADDR')
+    ap.add_argument('--server', metavar='SERVER')
     args = ap.parse_args()
-    if args.pxe_request:
+    if args.relay:
+        relay(args)
+    elif args.pxe_request:
         pxe_request(args)
     else:
         discover(args)
