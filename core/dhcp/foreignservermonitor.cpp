@@ -202,7 +202,7 @@ void ForeignServerMonitor::observe(const dhcp::Packet &reply, quint32 source, qu
     it->lastSeen = now;
     it->conflicting = conflicts(*it);
     if (isNew || (it->conflicting && !wasConflicting)) {
-        qCWarning(lcDhcp).noquote() << "foreign" << it->describe() << (it->conflicting ? "(conflicts with us)" : "");
+        qCWarning(lcDhcp).noquote() << QStringLiteral("foreign %1%2").arg(it->describe(), it->conflicting ? QStringLiteral(" (conflicts with us)") : QString());
         Q_EMIT serverDetected(*it);
     }
 }

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 #include <csignal>
 #include <fcntl.h>
@@ -81,15 +83,20 @@ public:
         return ip(QStringList{QStringLiteral("-n"), ns(name)} + args, error);
     }
 
-    // Runs a command inside a namespace and waits for it. Returns the exit code (-1 on timeout).
+    // Runs a command inside a namespace; the event loop keeps running meanwhile (the services
+    // under test live on this thread). Returns the exit code (-1 on timeout or crash).
     int run(const QString &name, const QStringList &command, QByteArray *out = nullptr, int timeoutMs = 30000)
     {
         QProcess p;
         p.setProcessChannelMode(QProcess::SeparateChannels);
+        QEventLoop loop;
+        QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
         p.start(QStringLiteral("ip"), QStringList{QStringLiteral("netns"), QStringLiteral("exec"), ns(name)} + command);
-        if (!p.waitForStarted(5000))
-            return -1;
-        if (!p.waitForFinished(timeoutMs)) {
+        if (p.state() != QProcess::NotRunning)
+            loop.exec();
+        if (p.state() != QProcess::NotRunning) {
             p.kill();
             p.waitForFinished(2000);
             return -1;
