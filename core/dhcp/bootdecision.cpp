@@ -104,11 +104,10 @@ QString piModelFromRevision(quint32 rev)
 
 namespace {
 
-bool userClassMatches(const QByteArray &uc, const QString &wanted)
+bool userClassMatches(const QByteArray &uc, const QByteArray &w)
 {
-    if (uc.isEmpty() || wanted.isEmpty())
+    if (uc.isEmpty() || w.isEmpty())
         return false;
-    const QByteArray w = wanted.toUtf8();
     if (uc == w)                      // iPXE sends the raw string, not RFC 3004 (observed)
         return true;
     int i = 0;                        // RFC 3004: a list of length-prefixed class names
@@ -123,15 +122,13 @@ bool userClassMatches(const QByteArray &uc, const QString &wanted)
     return false;
 }
 
-bool macIsPi(const MacAddress &mac, const QStringList &prefixes)
+bool macIsPi(const MacAddress &mac, const QList<MacAddress> &prefixes)
 {
     if (!mac.isValid())
         return false;
-    for (const QString &p : prefixes) {
-        const auto prefix = MacAddress::parse(p + QStringLiteral(":00:00:00"));
-        if (prefix && mac.hasPrefix(*prefix, 3))
+    for (const MacAddress &prefix : prefixes)
+        if (mac.hasPrefix(prefix, 3))
             return true;
-    }
     return false;
 }
 
@@ -164,12 +161,25 @@ bool isUrl(const QString &s)
 
 } // namespace
 
+ClientRules::ClientRules(const DhcpConfig &config)
+    : ipxeUserClass(config.ipxeUserClass.toUtf8())
+{
+    for (const QString &p : config.piMacPrefixes)
+        if (const auto prefix = MacAddress::parse(p + QStringLiteral(":00:00:00")))
+            piPrefixes.append(*prefix);
+}
+
 ClientInfo classifyClient(const Packet &request, const DhcpConfig &config)
+{
+    return classifyClient(request, ClientRules(config));
+}
+
+ClientInfo classifyClient(const Packet &request, const ClientRules &rules)
 {
     ClientInfo c;
     c.mac = request.mac();
     c.vendorClass = request.option(opt::VendorClass);
-    c.piMac = macIsPi(c.mac, config.piMacPrefixes);
+    c.piMac = macIsPi(c.mac, rules.piPrefixes);
 
     if (const Option *a = request.find(opt::ClientArch); a && a->data.size() >= 2)
         c.arch = qFromBigEndian<quint16>(a->data.constData());
@@ -188,14 +198,14 @@ ClientInfo classifyClient(const Packet &request, const DhcpConfig &config)
             // 00 "RPi4" | board revision (u32) | low 4 bytes of the MAC | serial (u32), written by the
             // little-endian bootloader as native integers ("RPi4" is 0x34695052 the same way).
             c.piRevision = qFromLittleEndian<quint32>(g.constData() + 5);
-            c.piSerial = QStringLiteral("%1").arg(qFromLittleEndian<quint32>(g.constData() + 13), 8, 16, QLatin1Char('0'));
+            c.piSerial = QString::fromLatin1(QByteArray::number(qFromLittleEndian<quint32>(g.constData() + 13), 16).rightJustified(8, '0'));
             c.piModel = piModelFromRevision(c.piRevision);
         }
     }
 
     const bool pxeVendor = c.vendorClass.startsWith("PXEClient");
     const bool httpVendor = c.vendorClass.startsWith("HTTPClient");
-    const bool ipxe = request.has(opt::IpxeEncap) || userClassMatches(request.option(opt::UserClass), config.ipxeUserClass);
+    const bool ipxe = request.has(opt::IpxeEncap) || userClassMatches(request.option(opt::UserClass), rules.ipxeUserClass);
 
     if (ipxe)
         c.kind = ClientKind::Ipxe;
@@ -258,7 +268,8 @@ BootDecision decideBoot(const ClientInfo &c, const BootContext &ctx, const DhcpC
     switch (c.kind) {
     case ClientKind::PiBootloader:
         // The Pi takes 43 + 66 (+ siaddr/54) and ignores option 67; never give it a BIOS boot file.
-        d.option43 = serializePxeVendorOptions(raspberryPiBootMenu());
+        static const QByteArray piMenu = serializePxeVendorOptions(raspberryPiBootMenu());   // immutable
+        d.option43 = piMenu;
         d.announceTftp = true;
         d.reason = hdd ? QStringLiteral("Raspberry Pi bootloader; UEFI firmware handles the disk boot override")
                        : QStringLiteral("Raspberry Pi bootloader");
@@ -292,8 +303,10 @@ BootDecision decideBoot(const ClientInfo &c, const BootContext &ctx, const DhcpC
         d.announceTftp = true;
         // BIOS PXE ROMs honour "boot file in the offer" (discovery control 8); UEFI firmware gets no
         // option 43 (some ignore proxy offers that bypass discovery) and asks on port 4011 instead.
-        if (c.arch == 0)
-            d.option43 = serializePxeVendorOptions(directBootFile());
+        if (c.arch == 0) {
+            static const QByteArray direct = serializePxeVendorOptions(directBootFile());   // immutable
+            d.option43 = direct;
+        }
         d.reason = QStringLiteral("%1 PXE").arg(archDescription(c.arch));
         break;
     }

@@ -39,6 +39,16 @@ struct ClientInfo
     [[nodiscard]] bool isNetboot() const { return kind != ClientKind::Other; }
 };
 
+// The client-recognition parts of DhcpConfig, prepared once (parsed MAC prefixes).
+struct ClientRules
+{
+    ClientRules() = default;
+    explicit ClientRules(const DhcpConfig &config);
+    QList<MacAddress> piPrefixes;
+    QByteArray ipxeUserClass;
+};
+
+ClientInfo classifyClient(const Packet &request, const ClientRules &rules);
 ClientInfo classifyClient(const Packet &request, const DhcpConfig &config);
 
 // "PXEClient:Arch:00007:UNDI:003000" -> 7; -1 if there is no well-formed Arch field.

@@ -43,7 +43,19 @@ QString parseErrorName(ParseError error)
 
 QString ipToString(quint32 ip)
 {
-    return QStringLiteral("%1.%2.%3.%4").arg(ip >> 24).arg((ip >> 16) & 0xff).arg((ip >> 8) & 0xff).arg(ip & 0xff);
+    char buf[16];
+    char *p = buf;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        const unsigned v = (ip >> shift) & 0xff;
+        if (v >= 100)
+            *p++ = char('0' + v / 100);
+        if (v >= 10)
+            *p++ = char('0' + v / 10 % 10);
+        *p++ = char('0' + v % 10);
+        if (shift)
+            *p++ = '.';
+    }
+    return QString::fromLatin1(buf, int(p - buf));
 }
 
 QByteArray ipToBytes(quint32 ip)
@@ -269,6 +281,7 @@ ParseResult parsePacket(const QByteArray &data, Packet *out)
         return fail(ParseError::TooShort, QStringLiteral("%1 bytes (need at least %2)").arg(size).arg(MinPacketSize));
     const char *b = data.constData();
     Packet p;
+    p.options.reserve(16);
     p.op = quint8(b[0]);
     if (p.op != 1 && p.op != 2)
         return fail(ParseError::BadOp, QStringLiteral("op %1").arg(p.op));

@@ -18,6 +18,9 @@
 #include <QNetworkInterface>
 #include <QTimer>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace dhcp;
 
 namespace {
@@ -85,6 +88,7 @@ bool DhcpService::setConfig(const DhcpConfig &config, const QList<DeviceConfig> 
 {
     const bool restart = !sameDhcpConfigBinding(config, m_config);
     m_config = config;
+    m_rules = ClientRules(config);
     setEnabled(config.enabled);
     m_devices.clear();
     for (const DeviceConfig &d : devices)
@@ -106,12 +110,38 @@ QStringList DhcpService::endpoints() const
     return out;
 }
 
+const char *DhcpService::hotCounterName(HotCounter c)
+{
+    switch (c) {
+    case Received: return "received";
+    case Discovers: return "discover";
+    case Offers: return "offer";
+    case Requests: return "request";
+    case Acks: return "ack";
+    case JournalSuppressed: return "journal-suppressed";
+    case IgnoredNotNetboot: return "ignored.not-netboot";
+    case HotCounterCount: break;
+    }
+    return "";
+}
+
 QMap<QString, quint64> DhcpService::counters() const
 {
     QMap<QString, quint64> out;
     for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
         out.insert(it.key(), it.value());
+    for (int c = 0; c < HotCounterCount; ++c)
+        if (m_hot[c])
+            out.insert(QString::fromLatin1(hotCounterName(HotCounter(c))), m_hot[c]);
     return out;
+}
+
+quint64 DhcpService::counter(const QString &name) const
+{
+    for (int c = 0; c < HotCounterCount; ++c)
+        if (name == QLatin1String(hotCounterName(HotCounter(c))))
+            return m_hot[c];
+    return m_counters.value(name);
 }
 
 QString DhcpService::leaseFilePath() const
@@ -144,7 +174,9 @@ QString DhcpService::httpBaseUrl(quint32 serverIp) const
 bool DhcpService::doStart(QString *error)
 {
     m_counters.clear();
+    std::fill(std::begin(m_hot), std::end(m_hot), 0);
     m_recent.clear();
+    m_journalBudget.clear();
     m_interface = m_config.interface;
     const quint32 configured = m_config.address.isNull() ? 0 : m_config.address.toIPv4Address();
     const bool loopback = configured != 0 && netutil::isLoopback(m_config.address);
@@ -254,7 +286,7 @@ void DhcpService::malformed(const QString &reason, const QString &detail, const 
 
 void DhcpService::handleDatagram(const DhcpSocket::Datagram &d, Port port)
 {
-    count(QStringLiteral("received"));
+    count(Received);
     Request r;
     r.datagram = &d;
     r.port = port;
@@ -329,7 +361,7 @@ void DhcpService::handleDatagram(const DhcpSocket::Datagram &d, Port port)
 
 ClientInfo DhcpService::classify(const Request &r, bool allowCached)
 {
-    ClientInfo c = classifyClient(r.packet, m_config);
+    ClientInfo c = classifyClient(r.packet, m_rules);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (c.isNetboot()) {
         if (m_recent.size() >= RecentClientLimit) {
@@ -352,7 +384,8 @@ BootDecision DhcpService::decide(const Request &r, const ClientInfo &client)
 {
     BootContext ctx;
     ctx.serverIp = r.serverIp;
-    ctx.httpBaseUrl = httpBaseUrl(r.serverIp);
+    if (client.kind == ClientKind::Ipxe || client.kind == ClientKind::HttpBoot)   // only they get HTTP URLs
+        ctx.httpBaseUrl = httpBaseUrl(r.serverIp);
     const auto dev = m_devices.constFind(r.mac);
     ctx.device = dev == m_devices.cend() ? nullptr : &*dev;
     if (m_bootControl)
@@ -367,11 +400,38 @@ void DhcpService::observeClient(const Request &r, const ClientInfo &client, quin
     m_registry->observe(r.mac, client.piSerial, client.piModel, ip ? QHostAddress(ip) : QHostAddress());
 }
 
-void DhcpService::journal(const char *kind, const Request &r, BootStage stage, const QString &message, QJsonObject data,
-                          JournalEvent::Severity severity)
+bool DhcpService::admitJournal(const Request &r, BootStage stage, quint32 *skipped)
 {
-    if (!m_journal)
-        return;
+    const MacAddress &mac = r.mac;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto it = m_journalBudget.find(mac);
+    if (it == m_journalBudget.end()) {
+        if (m_journalBudget.size() >= JournalBudgetLimit) {
+            for (auto i = m_journalBudget.begin(); i != m_journalBudget.end();)
+                i = now - i->lastMs > 60000 && i->suppressed == 0 ? m_journalBudget.erase(i) : std::next(i);
+            if (m_journalBudget.size() >= JournalBudgetLimit)
+                m_journalBudget.clear();
+        }
+        it = m_journalBudget.insert(mac, JournalBudget{JournalBurst, now, 0});
+    }
+    it->tokens = qMin(JournalBurst, it->tokens + double(now - it->lastMs) * JournalPerSecond / 1000.0);
+    it->lastMs = now;
+    if (it->tokens < 1) {
+        ++it->suppressed;
+        count(JournalSuppressed);
+        if (stage != BootStage::Unknown && m_registry)
+            m_registry->setStage(mac, stage);   // the fleet view still follows the boot
+        return false;
+    }
+    it->tokens -= 1;
+    *skipped = it->suppressed;
+    it->suppressed = 0;
+    return true;
+}
+
+void DhcpService::writeJournal(const char *kind, const Request &r, BootStage stage, JournalEvent::Severity severity,
+                               const QString &message, QJsonObject data, quint32 suppressed)
+{
     JournalEvent e;
     e.mac = r.mac;
     const quint32 client = r.packet.ciaddr ? r.packet.ciaddr : r.datagram->source;
@@ -381,6 +441,10 @@ void DhcpService::journal(const char *kind, const Request &r, BootStage stage, c
     e.kind = QString::fromLatin1(kind);
     e.severity = severity;
     e.message = message;
+    if (suppressed) {
+        e.message += QStringLiteral(" (%1 earlier DHCP events of this device not journaled: rate limit)").arg(suppressed);
+        data.insert(QStringLiteral("suppressed_before"), qint64(suppressed));
+    }
     e.stage = stage;
     data.insert(QStringLiteral("xid"), QStringLiteral("%1").arg(r.packet.xid, 8, 16, QLatin1Char('0')));
     data.insert(QStringLiteral("server"), ipToString(r.serverIp));
@@ -392,13 +456,24 @@ void DhcpService::journal(const char *kind, const Request &r, BootStage stage, c
     m_journal->append(e);
 }
 
-static QJsonObject clientData(const ClientInfo &c)
+static QString printable(const QByteArray &bytes, int max)
+{
+    QString out;
+    for (int i = 0; i < bytes.size() && i < max; ++i) {
+        const char ch = bytes.at(i);
+        out.append(ch >= 0x20 && ch < 0x7f ? QLatin1Char(ch) : QLatin1Char('?'));
+    }
+    return out;
+}
+
+// Structured journal data about the client; the vendor class only where it matters (DISCOVER).
+static QJsonObject clientData(const ClientInfo &c, bool withVendorClass = false)
 {
     QJsonObject o{{QStringLiteral("client"), clientKindName(c.kind)}};
     if (c.arch >= 0)
         o.insert(QStringLiteral("arch"), c.arch);
-    if (!c.vendorClass.isEmpty())
-        o.insert(QStringLiteral("vendor_class"), QString::fromLatin1(c.vendorClass.left(64)).toHtmlEscaped());
+    if (withVendorClass && !c.vendorClass.isEmpty())
+        o.insert(QStringLiteral("vendor_class"), printable(c.vendorClass, 64));
     if (!c.piSerial.isEmpty())
         o.insert(QStringLiteral("serial"), c.piSerial);
     if (!c.piModel.isEmpty())
@@ -431,28 +506,30 @@ void DhcpService::handleDiscover(Request &r)
     const bool full = m_config.mode == DhcpMode::Full;
     const ClientInfo client = classify(r, false);
     if (!client.isNetboot() && !full) {
-        count(QStringLiteral("ignored.not-netboot"));
+        count(IgnoredNotNetboot);
         qCDebug(lcDhcp).noquote() << "DISCOVER from" << r.mac.toString() << "is not a netboot request:" << client.note;
         return;
     }
-    count(QStringLiteral("discover"));
+    count(Discovers);
     if (client.isNetboot()) {
         if (m_bootControl && startsNewBoot(client))
             m_bootControl->bootStarted(r.mac);
         observeClient(r, client);
     }
     const BootDecision boot = client.isNetboot() ? decide(r, client) : BootDecision{};
-    QJsonObject data = clientData(client);
-    journal(journalkind::DhcpDiscover, r, boot.stage,
-            client.isNetboot() ? QStringLiteral("DISCOVER from %1 (%2)").arg(clientKindName(client.kind), archDescription(client.arch))
-                               : QStringLiteral("DISCOVER"),
-            data);
+    journal(journalkind::DhcpDiscover, r, boot.stage, [&](QString &m, QJsonObject &d) {
+        m = client.isNetboot() ? QStringLiteral("DISCOVER from %1 (%2)").arg(clientKindName(client.kind), archDescription(client.arch))
+                               : QStringLiteral("DISCOVER");
+        d = clientData(client, true);
+    });
     if (client.isNetboot() && !boot.answer) {
         count(QStringLiteral("refused.") + boot.refusalCode);
         qCInfo(lcDhcp).noquote() << "no netboot answer for" << r.mac.toString() << "-" << boot.reason;
-        data.insert(QStringLiteral("reason"), boot.refusalCode);
-        journal(journalkind::DhcpRefused, r, boot.stage, QStringLiteral("no netboot offer: %1").arg(boot.reason), data,
-                refusalSeverity(boot));
+        journal(journalkind::DhcpRefused, r, boot.stage, refusalSeverity(boot), [&](QString &m, QJsonObject &d) {
+            m = QStringLiteral("no netboot offer: %1").arg(boot.reason);
+            d = clientData(client);
+            d.insert(QStringLiteral("reason"), boot.refusalCode);
+        });
         if (!full)
             return;
     }
@@ -475,28 +552,36 @@ void DhcpService::handleDiscover(Request &r)
         if (!address) {
             count(QStringLiteral("refused.no-address"));
             qCWarning(lcDhcp).noquote() << "no address for" << r.mac.toString() << "-" << why;
-            data.insert(QStringLiteral("reason"), QStringLiteral("no-address"));
-            journal(journalkind::DhcpRefused, r, BootStage::Unknown, QStringLiteral("no address offered: %1").arg(why), data,
-                    JournalEvent::Severity::Warning);
+            journal(journalkind::DhcpRefused, r, BootStage::Unknown, JournalEvent::Severity::Warning, [&](QString &m, QJsonObject &d) {
+                m = QStringLiteral("no address offered: %1").arg(why);
+                d = clientData(client);
+                d.insert(QStringLiteral("reason"), QStringLiteral("no-address"));
+            });
             return;
         }
         reply = beginReply(r.packet, MessageType::Offer, r.serverIp);
         addLeaseOptions(reply, leaseOptions(address, r.mac, true));
         addBootOptions(reply, boot, r.packet, r.serverIp);
         finishReply(reply, r.packet);
-        data.insert(QStringLiteral("ip"), ipToString(address));
     }
     if (!send(r, reply))
         return;
-    count(QStringLiteral("offer"));
-    if (boot.answer)
-        data.insert(QStringLiteral("boot_file"), QString::fromUtf8(boot.bootFile));
-    QString message = QStringLiteral("OFFER");
-    if (reply.yiaddr)
-        message += QLatin1Char(' ') + ipToString(reply.yiaddr);
-    if (boot.answer)
-        message += QStringLiteral(": ") + boot.reason + (boot.bootFile.isEmpty() ? QString() : QStringLiteral(", ") + QString::fromUtf8(boot.bootFile));
-    journal(journalkind::DhcpOffer, r, boot.stage, message, data);
+    count(Offers);
+    journal(journalkind::DhcpOffer, r, boot.stage, [&](QString &m, QJsonObject &d) {
+        d = clientData(client);
+        m = QStringLiteral("OFFER");
+        if (reply.yiaddr) {
+            m += QLatin1Char(' ') + ipToString(reply.yiaddr);
+            d.insert(QStringLiteral("ip"), ipToString(reply.yiaddr));
+        }
+        if (boot.answer) {
+            m += QStringLiteral(": ") + boot.reason;
+            if (!boot.bootFile.isEmpty()) {
+                m += QStringLiteral(", ") + QString::fromUtf8(boot.bootFile);
+                d.insert(QStringLiteral("boot_file"), QString::fromUtf8(boot.bootFile));
+            }
+        }
+    });
 }
 
 void DhcpService::handleProxyRequest(Request &r)
@@ -512,20 +597,19 @@ void DhcpService::handleProxyRequest(Request &r)
     }
     const ClientInfo client = classify(r, true);
     if (!client.isNetboot()) {
-        count(QStringLiteral("ignored.not-netboot"));
+        count(IgnoredNotNetboot);
         return;
     }
-    count(QStringLiteral("request"));
+    count(Requests);
     observeClient(r, client, p.ciaddr);
     if (p.ciaddr && m_registry)
         m_registry->setIp(r.mac, QHostAddress(p.ciaddr));
     BootDecision boot = decide(r, client);
-    QJsonObject data = clientData(client);
-    journal(journalkind::DhcpRequest, r, boot.stage,
-            QStringLiteral("%1 from %2 (%3)%4").arg(QLatin1String(messageTypeName(p.messageType())), clientKindName(client.kind),
-                                                   archDescription(client.arch),
-                                                   onPxePort ? QStringLiteral(" on the PXE port") : QString()),
-            data);
+    journal(journalkind::DhcpRequest, r, boot.stage, [&](QString &m, QJsonObject &d) {
+        m = QStringLiteral("%1 from %2 (%3)%4").arg(QLatin1String(messageTypeName(p.messageType())), clientKindName(client.kind),
+                                                   archDescription(client.arch), onPxePort ? QStringLiteral(" on the PXE port") : QString());
+        d = clientData(client, true);
+    });
     PxeVendorOptions asked;
     if (p.has(opt::VendorSpecific) && parsePxeVendorOptions(p.option(opt::VendorSpecific), &asked) && asked.bootItem
         && (asked.bootItem->layer & 0x8000)) {
@@ -535,19 +619,22 @@ void DhcpService::handleProxyRequest(Request &r)
     }
     if (!boot.answer) {
         count(QStringLiteral("refused.") + boot.refusalCode);
-        data.insert(QStringLiteral("reason"), boot.refusalCode);
-        journal(journalkind::DhcpRefused, r, boot.stage, QStringLiteral("no netboot answer: %1").arg(boot.reason), data,
-                refusalSeverity(boot));
+        journal(journalkind::DhcpRefused, r, boot.stage, refusalSeverity(boot), [&](QString &m, QJsonObject &d) {
+            m = QStringLiteral("no netboot answer: %1").arg(boot.reason);
+            d = clientData(client);
+            d.insert(QStringLiteral("reason"), boot.refusalCode);
+        });
         return;
     }
     const Packet reply = buildProxyReply(p, MessageType::Ack, boot, r.serverIp);
     if (!send(r, reply))
         return;
-    count(QStringLiteral("ack"));
-    data.insert(QStringLiteral("boot_file"), QString::fromUtf8(boot.bootFile));
-    journal(journalkind::DhcpAck, r, boot.stage,
-            QStringLiteral("ACK: %1%2").arg(boot.reason, boot.bootFile.isEmpty() ? QString() : QStringLiteral(", ") + QString::fromUtf8(boot.bootFile)),
-            data);
+    count(Acks);
+    journal(journalkind::DhcpAck, r, boot.stage, [&](QString &m, QJsonObject &d) {
+        m = QStringLiteral("ACK: %1%2").arg(boot.reason, boot.bootFile.isEmpty() ? QString() : QStringLiteral(", ") + QString::fromUtf8(boot.bootFile));
+        d = clientData(client);
+        d.insert(QStringLiteral("boot_file"), QString::fromUtf8(boot.bootFile));
+    });
 }
 
 DhcpLeasePool::Client DhcpService::poolClient(const Packet &p) const
@@ -590,8 +677,10 @@ void DhcpService::sendNak(Request &r, const QString &why)
         return;
     count(QStringLiteral("nak"));
     qCInfo(lcDhcp).noquote() << "NAK to" << r.mac.toString() << "-" << why;
-    journal(journalkind::DhcpNak, r, BootStage::Unknown, QStringLiteral("NAK: %1").arg(why),
-            QJsonObject{{QStringLiteral("reason"), why}}, JournalEvent::Severity::Warning);
+    journal(journalkind::DhcpNak, r, BootStage::Unknown, JournalEvent::Severity::Warning, [&](QString &m, QJsonObject &d) {
+        m = QStringLiteral("NAK: %1").arg(why);
+        d.insert(QStringLiteral("reason"), why);
+    });
 }
 
 void DhcpService::ackLease(Request &r, quint32 address, const ClientInfo &client)
@@ -607,20 +696,21 @@ void DhcpService::ackLease(Request &r, quint32 address, const ClientInfo &client
     finishReply(reply, r.packet);
     if (!send(r, reply))
         return;
-    count(QStringLiteral("ack"));
+    count(Acks);
     if (client.isNetboot())
         observeClient(r, client, address);
     if (m_registry && m_registry->find(r.mac))
         m_registry->setIp(r.mac, QHostAddress(address));
-    QJsonObject data = clientData(client);
-    data.insert(QStringLiteral("ip"), ipToString(address));
-    data.insert(QStringLiteral("lease_seconds"), m_config.pool.leaseSeconds);
-    if (boot.answer)
-        data.insert(QStringLiteral("boot_file"), QString::fromUtf8(boot.bootFile));
     qCInfo(lcDhcp).noquote() << "lease" << ipToString(address) << "to" << r.mac.toString()
                              << (lease.expires ? QStringLiteral("until %1").arg(QDateTime::fromSecsSinceEpoch(lease.expires).toString(Qt::ISODate)) : QString());
-    journal(journalkind::DhcpAck, r, boot.answer ? boot.stage : BootStage::Unknown,
-            QStringLiteral("ACK %1%2").arg(ipToString(address), boot.answer ? QStringLiteral(": ") + boot.reason : QString()), data);
+    journal(journalkind::DhcpAck, r, boot.answer ? boot.stage : BootStage::Unknown, [&](QString &m, QJsonObject &d) {
+        m = QStringLiteral("ACK %1%2").arg(ipToString(address), boot.answer ? QStringLiteral(": ") + boot.reason : QString());
+        d = clientData(client);
+        d.insert(QStringLiteral("ip"), ipToString(address));
+        d.insert(QStringLiteral("lease_seconds"), m_config.pool.leaseSeconds);
+        if (boot.answer)
+            d.insert(QStringLiteral("boot_file"), QString::fromUtf8(boot.bootFile));
+    });
 }
 
 void DhcpService::handleLeaseRequest(Request &r)
@@ -632,7 +722,7 @@ void DhcpService::handleLeaseRequest(Request &r)
     const quint32 serverId = p.optionAddress(opt::ServerId);
     const quint32 requested = p.optionAddress(opt::RequestedIp);
     const bool unicastToUs = r.datagram->destination != 0xffffffff && r.datagram->destination != 0;
-    count(QStringLiteral("request"));
+    count(Requests);
 
     QString state;
     quint32 address = 0;
@@ -651,9 +741,11 @@ void DhcpService::handleLeaseRequest(Request &r)
         state = p.ciaddr && unicastToUs ? QStringLiteral("renewing") : QStringLiteral("rebinding");
         address = p.ciaddr;
     }
-    journal(journalkind::DhcpRequest, r, BootStage::Unknown,
-            QStringLiteral("REQUEST %1 (%2)").arg(address ? ipToString(address) : QStringLiteral("-"), state),
-            QJsonObject{{QStringLiteral("state"), state}, {QStringLiteral("ip"), ipToString(address)}});
+    journal(journalkind::DhcpRequest, r, BootStage::Unknown, [&](QString &m, QJsonObject &d) {
+        m = QStringLiteral("REQUEST %1 (%2)").arg(address ? ipToString(address) : QStringLiteral("-"), state);
+        d.insert(QStringLiteral("state"), state);
+        d.insert(QStringLiteral("ip"), ipToString(address));
+    });
     if (!address) {
         sendNak(r, QStringLiteral("no address requested"));
         return;
@@ -682,9 +774,10 @@ void DhcpService::handleDecline(Request &r)
     m_pool.decline(address, poolClient(r.packet), QDateTime::currentSecsSinceEpoch());
     scheduleLeaseSave();
     qCWarning(lcDhcp).noquote() << r.mac.toString() << "declined" << ipToString(address) << "(address in use)";
-    journal(journalkind::DhcpDecline, r, BootStage::Unknown,
-            QStringLiteral("DECLINE %1: the address is in use by another host").arg(ipToString(address)),
-            QJsonObject{{QStringLiteral("ip"), ipToString(address)}}, JournalEvent::Severity::Warning);
+    journal(journalkind::DhcpDecline, r, BootStage::Unknown, JournalEvent::Severity::Warning, [&](QString &m, QJsonObject &d) {
+        m = QStringLiteral("DECLINE %1: the address is in use by another host").arg(ipToString(address));
+        d.insert(QStringLiteral("ip"), ipToString(address));
+    });
 }
 
 void DhcpService::handleRelease(Request &r)
@@ -702,10 +795,11 @@ void DhcpService::handleRelease(Request &r)
         if (m_registry && m_registry->find(r.mac) && m_registry->find(r.mac)->ip == QHostAddress(address))
             m_registry->setIp(r.mac, QHostAddress());
     }
-    journal(journalkind::DhcpRelease, r, BootStage::Unknown,
-            released ? QStringLiteral("RELEASE %1").arg(ipToString(address))
-                     : QStringLiteral("RELEASE %1 ignored: no such lease").arg(ipToString(address)),
-            QJsonObject{{QStringLiteral("ip"), ipToString(address)}});
+    journal(journalkind::DhcpRelease, r, BootStage::Unknown, [&](QString &m, QJsonObject &d) {
+        m = released ? QStringLiteral("RELEASE %1").arg(ipToString(address))
+                     : QStringLiteral("RELEASE %1 ignored: no such lease").arg(ipToString(address));
+        d.insert(QStringLiteral("ip"), ipToString(address));
+    });
 }
 
 void DhcpService::handleInform(Request &r)
@@ -717,14 +811,16 @@ void DhcpService::handleInform(Request &r)
     count(QStringLiteral("inform"));
     const ClientInfo client = classify(r, false);
     const BootDecision boot = client.isNetboot() ? decide(r, client) : BootDecision{};
-    journal(journalkind::DhcpInform, r, boot.stage, QStringLiteral("INFORM from %1").arg(ipToString(r.packet.ciaddr)));
+    journal(journalkind::DhcpInform, r, boot.stage,
+            [&](QString &m, QJsonObject &) { m = QStringLiteral("INFORM from %1").arg(ipToString(r.packet.ciaddr)); });
     Packet reply = beginReply(r.packet, MessageType::Ack, r.serverIp);
     addLeaseOptions(reply, leaseOptions(0, r.mac, false));
     addBootOptions(reply, boot, r.packet, r.serverIp);
     finishReply(reply, r.packet);
     if (send(r, reply)) {
-        count(QStringLiteral("ack"));
-        journal(journalkind::DhcpAck, r, boot.stage, QStringLiteral("ACK (INFORM) to %1").arg(ipToString(r.packet.ciaddr)));
+        count(Acks);
+        journal(journalkind::DhcpAck, r, boot.stage,
+                [&](QString &m, QJsonObject &) { m = QStringLiteral("ACK (INFORM) to %1").arg(ipToString(r.packet.ciaddr)); });
     }
 }
 

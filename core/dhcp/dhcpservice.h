@@ -49,7 +49,7 @@ public:
     // Packet counters: "received", "offer", "ack", "nak", "malformed.<reason>", "ignored.<reason>",
     // "refused.<reason>", "send-failed"...
     [[nodiscard]] QMap<QString, quint64> counters() const;
-    [[nodiscard]] quint64 counter(const QString &name) const { return m_counters.value(name); }
+    [[nodiscard]] quint64 counter(const QString &name) const;
 
     // Full mode.
     [[nodiscard]] QList<DhcpLease> leases() const { return m_pool.leases(); }
@@ -83,6 +83,17 @@ private:
         dhcp::ClientInfo info;
         qint64 seenMs = 0;
     };
+    // Token bucket per device for journal entries: a client stuck in a DHCP loop must not flood
+    // the journal (and evict every other device's history from its rings).
+    struct JournalBudget
+    {
+        double tokens = 0;
+        qint64 lastMs = 0;
+        quint32 suppressed = 0;
+    };
+    static constexpr double JournalBurst = 30;       // a whole boot with retries fits
+    static constexpr double JournalPerSecond = 3;
+    static constexpr int JournalBudgetLimit = 8192;  // devices tracked
 
     void onReadable(Port port);
     void handleDatagram(const DhcpSocket::Datagram &d, Port port);
@@ -102,8 +113,31 @@ private:
     bool send(const Request &r, const dhcp::Packet &reply);
     void observeClient(const Request &r, const dhcp::ClientInfo &client, quint32 ip = 0);
 
-    void journal(const char *kind, const Request &r, BootStage stage, const QString &message, QJsonObject data = {},
-                 JournalEvent::Severity severity = JournalEvent::Severity::Info);
+    // Journals one event of r's device unless its rate limit says no; `describe(message, data)` runs
+    // only for events that are written, so a suppressed event costs almost nothing.
+    template <typename Describe>
+    void journal(const char *kind, const Request &r, BootStage stage, JournalEvent::Severity severity, Describe &&describe)
+    {
+        quint32 skipped = 0;
+        if (!m_journal || !admitJournal(r, stage, &skipped))
+            return;
+        QString message;
+        QJsonObject data;
+        describe(message, data);
+        writeJournal(kind, r, stage, severity, message, std::move(data), skipped);
+    }
+    template <typename Describe>
+    void journal(const char *kind, const Request &r, BootStage stage, Describe &&describe)
+    {
+        journal(kind, r, stage, JournalEvent::Severity::Info, std::forward<Describe>(describe));
+    }
+    bool admitJournal(const Request &r, BootStage stage, quint32 *skipped);
+    void writeJournal(const char *kind, const Request &r, BootStage stage, JournalEvent::Severity severity,
+                      const QString &message, QJsonObject data, quint32 skipped);
+    // The per-packet counters live in an array; the rare ones ("malformed.x", "refused.x") in a hash.
+    enum HotCounter { Received, Discovers, Offers, Requests, Acks, JournalSuppressed, IgnoredNotNetboot, HotCounterCount };
+    static const char *hotCounterName(HotCounter c);
+    void count(HotCounter c) { ++m_hot[c]; }
     void count(const QString &name) { ++m_counters[name]; }
     void malformed(const QString &reason, const QString &detail, const DhcpSocket::Datagram &d);
     void scheduleLeaseSave();
@@ -119,6 +153,7 @@ private:
     BootControl *m_bootControl;
     HttpService *m_http;
     DhcpConfig m_config;
+    dhcp::ClientRules m_rules;            // m_config's client recognition, prepared
     QHash<MacAddress, DeviceConfig> m_devices;
     QString m_dataDir;
 
@@ -136,7 +171,9 @@ private:
     bool m_leasesDirty = false;
 
     QHash<MacAddress, RecentClient> m_recent;  // DISCOVER classification, for REQUESTs without option 60
+    QHash<MacAddress, JournalBudget> m_journalBudget;
     QHash<QString, quint64> m_counters;
+    quint64 m_hot[HotCounterCount] = {};
     quint64 m_malformedSinceReport = 0;
     QElapsedTimer m_sinceMalformedReport;
 };

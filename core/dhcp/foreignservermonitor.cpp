@@ -147,10 +147,14 @@ void ForeignServerMonitor::onReadyRead()
 {
     DhcpSocket::Datagram d;
     for (int i = 0; i < 64 && m_socket && m_socket->read(&d, dhcp::MaxPacketSize); ++i) {
-        dhcp::Packet p;
-        if (d.truncated || !dhcp::parsePacket(d.data, &p).ok() || p.op != 2)
+        const quint32 ours = d.localAddress ? d.localAddress : m_ourAddress;
+        // Our own broadcast replies loop back here: drop them before any parsing.
+        if (d.truncated || d.source == ours || d.data.isEmpty() || d.data.at(0) != 2)
             continue;
-        observe(p, d.source, d.localAddress ? d.localAddress : m_ourAddress, m_socket->interfaceName(d.interfaceIndex));
+        dhcp::Packet p;
+        if (!dhcp::parsePacket(d.data, &p).ok())
+            continue;
+        observe(p, d.source, ours, m_socket->interfaceName(d.interfaceIndex));
     }
 }
 

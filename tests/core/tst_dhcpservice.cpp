@@ -371,6 +371,33 @@ private Q_SLOTS:
         QVERIFY(m_journal->recent().size() >= 2);
     }
 
+    // A client stuck in a DISCOVER loop is still answered, but does not flood the journal.
+    void journalRateLimit()
+    {
+        startDhcp(baseConfig());
+        const Packet arm = parse(dhcpfixture::arm64Discover());
+        for (int i = 0; i < 40; ++i) {
+            Packet p = arm;
+            p.xid = quint32(1000 + i);
+            QCOMPARE(exchange(p).xid, quint32(1000 + i));
+        }
+        QCOMPARE(m_dhcp->counter(QStringLiteral("offer")), 40u);
+        const MacAddress mac = arm.mac();
+        const int journaled = int(m_journal->events(mac).size());
+        QVERIFY2(journaled >= 30 && journaled <= 34, qPrintable(QString::number(journaled)));   // burst of 30 (+ refill, + device.discovered)
+        QVERIFY(m_dhcp->counter(QStringLiteral("journal-suppressed")) >= 46);
+        QCOMPARE(m_registry->find(mac)->stage, BootStage::Uefi);
+        // After a pause the next event is journaled again and says how many were skipped.
+        QTest::qWait(1100);
+        exchange(arm);
+        const QList<JournalEvent> lastTwo = m_journal->events(mac, 2);   // DISCOVER + OFFER
+        QCOMPARE(lastTwo.size(), 2);
+        QCOMPARE(lastTwo.at(0).kind, QString::fromLatin1(journalkind::DhcpDiscover));
+        QVERIFY(lastTwo.at(0).data.value(QStringLiteral("suppressed_before")).toInteger() >= 40);
+        QVERIFY(lastTwo.at(0).message.contains(QLatin1String("rate limit")));
+        QCOMPARE(lastTwo.at(1).kind, QString::fromLatin1(journalkind::DhcpOffer));
+    }
+
     void fullModeLease()
     {
         DeviceConfig reserved;
