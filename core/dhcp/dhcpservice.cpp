@@ -204,6 +204,13 @@ bool DhcpService::doStart(QString *error)
     // restricted to the served interface, so broadcasts from address-less clients are received.
     m_bindAddress = loopback ? configured : 0;
     m_fixedAddress = configured;
+    m_ownAddresses.clear();
+    if (!m_interface.isEmpty()) {
+        const auto entries = QNetworkInterface::interfaceFromName(m_interface).addressEntries();
+        for (const QNetworkAddressEntry &e : entries)
+            if (e.ip().protocol() == QAbstractSocket::IPv4Protocol)
+                m_ownAddresses.append(e.ip().toIPv4Address());
+    }
 
     QString why;
     if (!m_server->open(m_bindAddress, m_config.port, m_interface, &why)) {
@@ -886,6 +893,8 @@ void DhcpService::applyPoolSettings()
         s.excluded.insert(pool.router.toIPv4Address());
     if (!m_config.address.isNull() && m_config.address.toIPv4Address() != 0)
         s.excluded.insert(m_config.address.toIPv4Address());
+    for (quint32 own : std::as_const(m_ownAddresses))
+        s.excluded.insert(own);
     m_pool.setSettings(s);
 }
 

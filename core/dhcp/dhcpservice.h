@@ -164,6 +164,7 @@ private:
     QString m_interface;            // the served interface ("" = all / loopback)
     quint32 m_bindAddress = 0;
     quint32 m_fixedAddress = 0;     // configured address; 0 = our address on each arrival interface
+    QList<quint32> m_ownAddresses;  // the served interface's addresses at start (never leased)
 
     DhcpLeasePool m_pool;
     QTimer *m_expiryTimer;

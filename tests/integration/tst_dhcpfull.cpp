@@ -240,6 +240,29 @@ private Q_SLOTS:
         QCOMPARE(offer.optionAddress(opt::ServerId), 0x0a4d0001u);
     }
 
+    // With address 0.0.0.0 the server's own address is learnt from the interface, never leased.
+    void neverLeasesOwnAddress()
+    {
+        m_dhcp->stop();
+        DhcpConfig c = m_config;
+        c.pool.rangeStart = QHostAddress(QStringLiteral("10.77.0.1"));
+        c.pool.rangeEnd = QHostAddress(QStringLiteral("10.77.0.2"));
+        c.pool.router = QHostAddress();
+        c.pool.leaseFile = path(QStringLiteral("own.leases"));
+        m_dhcp->setConfig(c);
+        QVERIFY2(m_dhcp->start(), qPrintable(m_dhcp->errorString()));
+        QCOMPARE(m_lab.run(QStringLiteral("relay"), {QStringLiteral("busybox"), QStringLiteral("udhcpc"), QStringLiteral("-i"), QStringLiteral("vrelay"),
+                                                     QStringLiteral("-f"), QStringLiteral("-q"), QStringLiteral("-n"), QStringLiteral("-t"), QStringLiteral("4"),
+                                                     QStringLiteral("-T"), QStringLiteral("1"), QStringLiteral("-r"), QStringLiteral("10.77.0.1"),
+                                                     QStringLiteral("-s"), QStringLiteral("/bin/true")}),
+                 0);   // asks for the server's own address
+        QCOMPARE(m_dhcp->leases().size(), 1);
+        QCOMPARE(ipToString(m_dhcp->leases().first().address), QStringLiteral("10.77.0.2"));
+        m_dhcp->stop();
+        m_dhcp->setConfig(m_config);
+        QVERIFY(m_dhcp->start());
+    }
+
     // A lease file written by dnsmasq is taken over: the client keeps its address.
     void takesOverDnsmasqLeases()
     {
