@@ -419,18 +419,23 @@ bool DhcpService::admitJournal(const Request &r, BootStage stage, quint32 *skipp
             if (m_journalBudget.size() >= JournalBudgetLimit)
                 m_journalBudget.clear();
         }
-        it = m_journalBudget.insert(mac, JournalBudget{JournalBurst, now, 0});
+        it = m_journalBudget.insert(mac, JournalBudget{JournalBurst, now, 0, BootStage::Unknown, 0});
     }
     it->tokens = qMin(JournalBurst, it->tokens + double(now - it->lastMs) * JournalPerSecond / 1000.0);
     it->lastMs = now;
     if (it->tokens < 1) {
         ++it->suppressed;
         count(JournalSuppressed);
-        if (stage != BootStage::Unknown && m_registry)
-            m_registry->setStage(mac, stage);   // the fleet view still follows the boot
+        // The fleet view still follows the boot (re-sent at most once a second per device).
+        if (stage != BootStage::Unknown && m_registry && (stage != it->stage || now - it->stageMs > 1000)) {
+            m_registry->setStage(mac, stage);
+            it->stage = stage;
+            it->stageMs = now;
+        }
         return false;
     }
     it->tokens -= 1;
+    it->stage = BootStage::Unknown;   // the journal event sets the stage itself
     *skipped = it->suppressed;
     it->suppressed = 0;
     return true;

@@ -90,6 +90,8 @@ private:
         double tokens = 0;
         qint64 lastMs = 0;
         quint32 suppressed = 0;
+        BootStage stage = BootStage::Unknown;   // last stage pushed to the registry while suppressing
+        qint64 stageMs = 0;
     };
     static constexpr double JournalBurst = 30;       // a whole boot with retries fits
     static constexpr double JournalPerSecond = 3;

@@ -5,6 +5,7 @@
 #ifdef Q_OS_LINUX
 #include <arpa/inet.h>
 #include <cerrno>
+#include <linux/filter.h>
 #include <cstring>
 #include <net/if.h>
 #include <net/if_arp.h>
@@ -179,6 +180,26 @@ bool DhcpSocket::send(const QByteArray &data, quint32 destination, quint16 port,
     return true;
 }
 
+bool DhcpSocket::setDropSource(quint32 source, QString *error)
+{
+    if (m_fd < 0)
+        return false;
+    // ld [net + 12] (IP source, network order as a big-endian word); == source ? drop : accept
+    sock_filter code[] = {
+        {BPF_LD | BPF_W | BPF_ABS, 0, 0, quint32(SKF_NET_OFF + 12)},
+        {BPF_JMP | BPF_JEQ | BPF_K, 0, 1, source},
+        {BPF_RET | BPF_K, 0, 0, 0},
+        {BPF_RET | BPF_K, 0, 0, 0xffffffff},
+    };
+    sock_fprog prog{static_cast<unsigned short>(sizeof code / sizeof code[0]), code};
+    if (::setsockopt(m_fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog) < 0) {
+        if (error)
+            *error = errnoText("SO_ATTACH_FILTER");
+        return false;
+    }
+    return true;
+}
+
 bool DhcpSocket::setArpEntry(int interfaceIndex, quint32 address, const QByteArray &hwAddress, quint8 hwType, QString *error)
 {
     const QString dev = interfaceName(interfaceIndex);
@@ -268,6 +289,7 @@ bool DhcpSocket::send(const QByteArray &, quint32, quint16, int, quint32, QStrin
     return false;
 }
 bool DhcpSocket::setArpEntry(int, quint32, const QByteArray &, quint8, QString *) { return false; }
+bool DhcpSocket::setDropSource(quint32, QString *) { return false; }
 QString DhcpSocket::interfaceName(int) const { return {}; }
 int DhcpSocket::interfaceIndex(const QString &) const { return 0; }
 quint32 DhcpSocket::interfaceAddress(const QString &) const { return 0; }

@@ -43,6 +43,9 @@ public:
     // Sends from `source` (0 = the kernel's choice) out of `interfaceIndex` (0 = routing table).
     bool send(const QByteArray &data, quint32 destination, quint16 port, int interfaceIndex, quint32 source,
               QString *error = nullptr);
+    // Drops datagrams whose IP source is `source` in the kernel (a socket filter): our own
+    // broadcasts come back to a local listener otherwise, costing a wakeup and a read each.
+    bool setDropSource(quint32 source, QString *error = nullptr);
     // Adds an ARP entry so a unicast reply can reach a client that has no address yet.
     bool setArpEntry(int interfaceIndex, quint32 address, const QByteArray &hwAddress, quint8 hwType, QString *error = nullptr);
     [[nodiscard]] QString interfaceName(int interfaceIndex) const;

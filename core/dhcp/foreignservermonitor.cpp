@@ -70,6 +70,9 @@ bool ForeignServerMonitor::start(const Settings &settings, QString *error)
     connect(m_socket, &DhcpSocket::readyRead, this, &ForeignServerMonitor::onReadyRead);
     m_ifindex = m_socket->interfaceIndex(settings.interfaceName);
     m_ourAddress = m_socket->interfaceAddress(settings.interfaceName);
+    QString filterWhy;
+    if (m_ourAddress && !m_socket->setDropSource(m_ourAddress, &filterWhy))   // onReadyRead checks again
+        qCDebug(lcDhcp).noquote() << "no socket filter for our own broadcasts:" << filterWhy;
     m_probeMac = m_socket->interfaceHardwareAddress(settings.interfaceName);
     if (m_probeMac.size() != 6) {
         m_probeMac = QByteArray(6, '\0');
