@@ -20,7 +20,7 @@
 
 namespace {
 
-bool wantsGui(int argc, char **argv)
+[[maybe_unused]] bool wantsGui(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);

@@ -8,6 +8,9 @@
 EventStream::EventStream(QObject *parent)
     : QObject(parent)
 {
+    // Member QObjects are not children by default: parent them so moveToThread() takes them along.
+    m_heartbeat.setParent(this);
+
     m_heartbeat.setInterval(15000);
     connect(&m_heartbeat, &QTimer::timeout, this, &EventStream::heartbeat);
 }

@@ -94,6 +94,9 @@ BootHttpRoutes::BootHttpRoutes(HttpService *http, DeviceRegistry *registry, Devi
     , m_bootControl(bootControl)
     , m_ipxeDir(DefaultIpxeDir)
 {
+    // Member QObjects are not children by default: parent them so moveToThread() takes them along.
+    m_seriesTimer.setParent(this);
+
     m_seriesTimer.setInterval(RangeSeriesIdleMs / 2);
     connect(&m_seriesTimer, &QTimer::timeout, this, [this] { flushSeries(false); });
 

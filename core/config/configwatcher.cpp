@@ -9,6 +9,10 @@
 ConfigWatcher::ConfigWatcher(QObject *parent)
     : QObject(parent)
 {
+    // Member QObjects are not children by default: parent them so moveToThread() takes them along.
+    m_debounce.setParent(this);
+    m_watcher.setParent(this);
+
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250);
     connect(&m_debounce, &QTimer::timeout, this, &ConfigWatcher::check);

@@ -13,6 +13,7 @@
 #include "devices/inventory.h"
 #include "efi/firmwareservice.h"
 #include "efi/firmwaresettingsview.h"
+#include "dhcp/dhcpservice.h"
 #include "http/httpservice.h"
 #include "redfish/redfishservice.h"
 #include "poe/powermanager.h"
@@ -57,6 +58,9 @@ void LabEngine::createServices()
     // Start order matters: HTTP first (the others hand out its URLs), then netboot, then the BMC side.
     m_http = new HttpService;
     m_hub->add(m_http);
+    m_dhcp = new DhcpService(m_registry, m_journal, m_bootControl, m_http);
+    m_dhcp->setDataDir(m_options.paths.dataDir);
+    m_hub->add(m_dhcp);
     auto *power = new PowerManager(m_registry, m_journal, m_bootControl);
     m_hub->add(power);
     m_powerControl = power;
@@ -158,6 +162,7 @@ void LabEngine::applyConfig(const LabConfig &config)
         power->setConfig(config);
     m_firmware->setConfig(config);
     reconcile(m_http, m_http->setConfig(config.services.http));
+    reconcile(m_dhcp, m_dhcp->setConfig(config.services.dhcp, config.devices));
     reconcile(m_redfish, m_redfish->setConfig(config.services.redfish));
     Q_EMIT configApplied(m_config);
 }

@@ -14,6 +14,7 @@ class BootHttpRoutes;
 class ConfigWatcher;
 class PowerControl;
 class DeviceJournal;
+class DhcpService;
 class DeviceRegistry;
 class FirmwareSettings;
 class InventoryStore;
@@ -57,6 +58,7 @@ public:
     [[nodiscard]] ServiceHub *hub() const { return m_hub; }
     [[nodiscard]] HttpService *http() const { return m_http; }
     [[nodiscard]] RedfishService *redfish() const { return m_redfish; }
+    [[nodiscard]] DhcpService *dhcp() const { return m_dhcp; }
     [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
     // Per-device RPI_EFI.fd rendering (firmware profiles); bind renderer() to the TFTP service.
     [[nodiscard]] FirmwareService *firmware() const { return m_firmware; }
@@ -94,6 +96,7 @@ private:
     ServiceHub *m_hub = nullptr;
     HttpService *m_http = nullptr;
     RedfishService *m_redfish = nullptr;
+    DhcpService *m_dhcp = nullptr;
     BootControl *m_bootControl = nullptr;
     FirmwareService *m_firmware = nullptr;
     PowerControl *m_powerControl = nullptr;

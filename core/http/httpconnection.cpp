@@ -43,6 +43,9 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Limits &limits, bool re
     , m_socket(socket)
     , m_limits(limits)
 {
+    // Member QObjects are not children by default: parent them so moveToThread() takes them along.
+    m_timer.setParent(this);
+
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     // Connected before QAbstractHttpServer connects its parser, so the guard sees bytes first.

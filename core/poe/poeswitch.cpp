@@ -12,6 +12,11 @@ PoeSwitch::PoeSwitch(const SwitchConfig &config, PoeDriver *driver, const poe::C
     , m_driver(driver)
     , m_common(common)
 {
+    // Member QObjects are not children by default: parent them so moveToThread() takes them along.
+    m_deadline.setParent(this);
+    m_retry.setParent(this);
+    m_poll.setParent(this);
+
     m_driver->setParent(this);
     m_deadline.setSingleShot(true);
     m_retry.setSingleShot(true);

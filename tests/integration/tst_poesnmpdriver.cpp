@@ -124,7 +124,7 @@ private:
     {
         QFile f(m_dir.filePath(QStringLiteral("snmpd.conf")));
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        const QString script = QStringLiteral(TEST_DATA_DIR "/peth_pass.py");
+        const QString script = QStringLiteral(TEST_DATA_DIR "/poe/peth_pass.py");
         const QString conf = QStringLiteral(
                                  "agentaddress udp:127.0.0.1:%1\n"
                                  "view   poeview included .1.3.6.1.2.1.1\n"
