@@ -18,7 +18,7 @@ EventStream::EventStream(QObject *parent)
 QByteArray EventStream::format(const JournalEvent &event)
 {
     return "id: " + QByteArray::number(event.seq) + "\nevent: journal\ndata: "
-        + QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + "\n\n";
+        + event.toJsonLine() + "\n\n";
 }
 
 void EventStream::addClient(QTcpSocket *socket, const QList<JournalEvent> &backlog, const MacAddress &filterMac)

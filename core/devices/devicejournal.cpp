@@ -94,7 +94,7 @@ JournalEvent DeviceJournal::append(JournalEvent event)
         event.time = QDateTime::currentDateTimeUtc();
     store(event);
     if (m_file.isOpen()) {
-        m_pending += QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+        m_pending += event.toJsonLine();
         m_pending += '\n';
         if (m_pending.size() > 64 * 1024)
             flush();

@@ -2,6 +2,8 @@
 #include "devices/journalkinds.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -91,6 +93,38 @@ private Q_SLOTS:
         }
         QVERIFY(QFile::exists(path + QStringLiteral(".1")));
         QVERIFY(QFileInfo(path).size() < 4096 + 512);
+    }
+
+    void jsonLineEqualsJsonObject_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QJsonObject>("data");
+        QTest::newRow("plain") << QStringLiteral("sent start4.elf") << QJsonObject{{QStringLiteral("bytes"), 12345}};
+        QTest::newRow("escapes") << QStringLiteral("quote \" backslash \\ newline \n tab \t bell \x07")
+                                 << QJsonObject{{QStringLiteral("file"), QStringLiteral("a\"b\\c")}};
+        QTest::newRow("unicode") << QString::fromUtf8("Gr\xc3\xbc\xc3\x9f \xe2\x9c\x93 \xf0\x9f\x98\x80")
+                                 << QJsonObject{{QString::fromUtf8("k\xc3\xa9y"), QString::fromUtf8("\xe2\x82\xac")}};
+        QTest::newRow("numbers") << QString() << QJsonObject{{QStringLiteral("ms"), 1.5}, {QStringLiteral("big"), 4.5e15},
+                                                             {QStringLiteral("neg"), -3}, {QStringLiteral("tiny"), 1e-9}};
+        QTest::newRow("nested") << QStringLiteral("x")
+                                << QJsonObject{{QStringLiteral("list"), QJsonArray{1, QStringLiteral("two"), true, QJsonValue()}},
+                                               {QStringLiteral("obj"), QJsonObject{{QStringLiteral("a"), false}}}};
+    }
+    void jsonLineEqualsJsonObject()
+    {
+        QFETCH(QString, message);
+        QFETCH(QJsonObject, data);
+        JournalEvent e = event("dc:a6:32:00:00:01", message, BootStage::Uefi);
+        e.seq = 7;
+        e.time = QDateTime(QDate(2026, 11, 22), QTime(3, 4, 5, 67), Qt::UTC);
+        e.client = QHostAddress(QStringLiteral("127.0.0.2"));
+        e.data = data;
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(e.toJsonLine(), &err);
+        QCOMPARE(err.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object(), e.toJson());
+        QVERIFY(!e.toJsonLine().contains('\n'));
+        QVERIFY(e.toJsonLine().contains("\"time\":\"2026-11-22T03:04:05.067Z\""));
     }
 
     void jsonRoundTrip()
