@@ -8,6 +8,7 @@
 
 DeviceJournal::DeviceJournal(QObject *parent)
     : QObject(parent)
+    , m_flushTimer(this)   // a child, so it follows the journal to the engine thread
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(200);

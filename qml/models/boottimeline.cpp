@@ -132,7 +132,10 @@ Timeline build(const QList<JournalEvent> &events, const QDateTime &now)
             failing.failed = true;
             t.failed = true;
             t.failedStage = failing.stage;
-            const JournalEvent &cause = e.severity == JournalEvent::Severity::Error || !lastError ? e : *lastError;
+            // A generic "boot failed" marker defers to the specific error that preceded it.
+            const bool generic = e.kind.isEmpty() || e.kind == QLatin1String(journalkind::StageChanged)
+                || e.kind == QLatin1String(journalkind::Note);
+            const JournalEvent &cause = generic && lastError ? *lastError : e;
             t.failureKind = cause.kind;
             t.failureMessage = cause.message;
         }

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 
 #include <algorithm>
 #include <cstring>
@@ -294,18 +295,21 @@ QList<Finding> checkBootFiles(const Input &in, const SystemProbe &probe)
         }
         const QString ipxeDir = s.tftp.ipxeDir.isEmpty() ? QStringLiteral("/usr/lib/ipxe") : s.tftp.ipxeDir;
         if (s.dhcp.enabled) {
+            // One finding per missing file, naming every client architecture it is offered to.
+            QMap<QString, QStringList> missing;
             for (auto it = s.dhcp.bootFiles.cbegin(); it != s.dhcp.bootFiles.cend(); ++it) {
                 const QString file = it.value();
                 if (file.contains(QLatin1String("://")))
                     continue;   // an HTTP boot URL, not a TFTP file
-                if (probe.exists(root + QLatin1Char('/') + file) || probe.exists(ipxeDir + QLatin1Char('/') + file))
-                    continue;
-                out.append(make(QStringLiteral("files:boot-file:") + it.key(), Severity::Warning,
-                                QCoreApplication::translate("Diagnostics", "Boot file %1 is missing").arg(file),
-                                QCoreApplication::translate("Diagnostics", "DHCP offers it to %1 clients, but it is neither in %2 nor in %3.")
-                                    .arg(it.key(), root, ipxeDir),
-                                tr("Install the ipxe package or copy the file into the TFTP root.")));
+                if (!probe.exists(root + QLatin1Char('/') + file) && !probe.exists(ipxeDir + QLatin1Char('/') + file))
+                    missing[file].append(it.key());
             }
+            for (auto it = missing.cbegin(); it != missing.cend(); ++it)
+                out.append(make(QStringLiteral("files:boot-file:") + it.key(), Severity::Warning,
+                                QCoreApplication::translate("Diagnostics", "Boot file %1 is missing").arg(it.key()),
+                                QCoreApplication::translate("Diagnostics", "DHCP offers it to %1 clients, but it is neither in %2 nor in %3.")
+                                    .arg(it.value().join(QStringLiteral(", ")), root, ipxeDir),
+                                tr("Install the ipxe package or copy the file into the TFTP root.")));
         }
     }
     if (s.http.enabled) {

@@ -176,6 +176,22 @@ void LabFacade::stopService(const QString &id)
     });
 }
 
+void LabFacade::startAllServices()
+{
+    if (!m_engine)
+        return;
+    LabEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [engine] { engine->hub()->startAll(); });
+}
+
+void LabFacade::stopAllServices()
+{
+    if (!m_engine)
+        return;
+    LabEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [engine] { engine->hub()->stopAll(); });
+}
+
 void LabFacade::editConfig(const QString &what, std::function<void(LabConfig &)> change, std::function<void()> onSuccess)
 {
     if (!m_engine) {

@@ -63,6 +63,8 @@ public:
 
     Q_INVOKABLE void startService(const QString &id);
     Q_INVOKABLE void stopService(const QString &id);
+    Q_INVOKABLE void startAllServices();
+    Q_INVOKABLE void stopAllServices();
     // Moves a card to grid cell (x, y); a device already there takes the moved card's cell.
     Q_INVOKABLE void moveDevice(const QString &mac, qreal x, qreal y);
     Q_INVOKABLE void clearError();
