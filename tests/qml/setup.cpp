@@ -4,7 +4,9 @@
 //    nothing binds), driven by `labDriver` the way the network services would,
 //  - testSettings: UiSettings in a temp file; testImporter: a profile-import backend that
 //    records requests and reports progress.
+#include "bootentrymodel.h"
 #include "engine/enginehost.h"
+#include "switchportmodel.h"
 #include "importcontroller.h"
 #include "labdriver.h"
 #include "labfacade.h"
@@ -151,6 +153,93 @@ static void fillFakeLab(LabFacade *lab)
     lab->services()->reset({http, dhcp});
 }
 
+// Phase-2 views: a boot configuration as the UEFI engine will decode it (entries of a used
+// RPi4 store), and a backend that records what Apply sends.
+class TestBootBackend : public QObject, public BootConfigurationBackend
+{
+    Q_OBJECT
+    Q_PROPERTY(int applyCount MEMBER m_count NOTIFY appliedChanged)
+    Q_PROPERTY(QString lastOrder MEMBER m_lastOrder NOTIFY appliedChanged)
+public:
+    using QObject::QObject;
+    void apply(const QString &, const BootConfiguration &c, Done done) override
+    {
+        QStringList order;
+        for (quint16 n : c.order)
+            order.append(QStringLiteral("%1").arg(n, 4, 16, QLatin1Char('0')));
+        m_lastOrder = order.join(QLatin1Char(','));
+        ++m_count;
+        Q_EMIT appliedChanged();
+        QTimer::singleShot(100, this, [done] { done(true, QString()); });
+    }
+Q_SIGNALS:
+    void appliedChanged();
+
+private:
+    int m_count = 0;
+    QString m_lastOrder;
+};
+
+static BootConfiguration testBootConfiguration()
+{
+    auto entry = [](quint16 n, const char *description, const char *path, BootEntry::Kind kind) {
+        BootEntry e;
+        e.number = n;
+        e.description = QString::fromUtf8(description);
+        e.devicePath = QString::fromUtf8(path);
+        e.kind = kind;
+        return e;
+    };
+    BootConfiguration c;
+    c.entries = {entry(0, "UiApp", "Fv(9A15AA37-D555-4A4E-B541-86391FF68164)/FvFile(462CAA21-7614-4503-836E-8AB6F4662331)", BootEntry::Kind::Other),
+                 entry(1, "UEFI USB DISK 3.0 071C2970EA8E5247", "PciRoot(0x0)/Pci(0x0,0x0)/Pci(0x0,0x0)/USB(0x0,0x0)/USB(0x2,0x0)", BootEntry::Kind::Disk),
+                 entry(2, "UEFI PXEv4 (MAC:D83ADD6DB885)", "MAC(D83ADD6DB885,0x1)/IPv4(0.0.0.0,0x0,DHCP,0.0.0.0,0.0.0.0,0.0.0.0)", BootEntry::Kind::Pxe),
+                 entry(4, "UEFI HTTPv4 (MAC:D83ADD6DB885)", "MAC(D83ADD6DB885,0x1)/IPv4(0.0.0.0,0x0,DHCP,0.0.0.0,0.0.0.0,0.0.0.0)/Uri()", BootEntry::Kind::Http),
+                 entry(6, "UEFI Shell", "Fv(9A15AA37-D555-4A4E-B541-86391FF68164)/FvFile(7C04A583-9E3E-4F1C-AD65-E05268D0B4D1)", BootEntry::Kind::Other)};
+    c.order = {0, 1, 2, 4, 6};
+    c.timeoutSeconds = 5;
+    return c;
+}
+
+// A simulated PoE switch's successive polls, for the faceplate view.
+class TestPower : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestPower(SwitchPortModel *model, QObject *parent = nullptr)
+        : QObject(parent)
+        , m_model(model)
+    {
+        poll();
+    }
+    Q_INVOKABLE void poll()
+    {
+        SwitchSnapshot sw;
+        sw.id = QStringLiteral("sim");
+        sw.driver = QStringLiteral("simulated");
+        sw.budgetWatts = 60;
+        for (int p = 1; p <= 8; ++p) {
+            SwitchPortSnapshot port;
+            port.port = QString::number(p);
+            port.adminUp = p <= 4;
+            port.operUp = p <= 3;
+            port.watts = port.operUp ? 3.5 + 0.25 * ((m_tick + p) % 4) : 0;
+            port.isProtected = p == 8;
+            if (p <= 5) {
+                port.mappedMac = QStringLiteral("dc:a6:32:00:00:0%1").arg(p);
+                port.mappedName = QStringLiteral("pi-0%1").arg(p);
+            }
+            sw.ports.append(port);
+        }
+        ++m_tick;
+        m_model->setSnapshot({sw});
+    }
+
+private:
+    SwitchPortModel *m_model;
+    int m_tick = 0;
+};
+
 class Setup : public QObject
 {
     Q_OBJECT
@@ -166,7 +255,17 @@ public Q_SLOTS:
         auto *settingsDir = new QTemporaryDir;
         connect(engine, &QObject::destroyed, [settingsDir] { delete settingsDir; });
         auto *settings = new UiSettings(settingsDir->filePath(QStringLiteral("ui.ini")), false, engine);
+        auto *bootEntries = new BootEntryModel(engine);
+        bootEntries->setConfiguration(QStringLiteral("pi-01"), testBootConfiguration());
+        auto *bootBackend = new TestBootBackend(engine);
+        bootEntries->setBackend(bootBackend);
+        auto *ports = new SwitchPortModel(engine);
+        auto *power = new TestPower(ports, engine);
         auto *context = engine->rootContext();
+        context->setContextProperty(QStringLiteral("testBootEntries"), bootEntries);
+        context->setContextProperty(QStringLiteral("testBootBackend"), bootBackend);
+        context->setContextProperty(QStringLiteral("testSwitchPorts"), ports);
+        context->setContextProperty(QStringLiteral("testPower"), power);
         context->setContextProperty(QStringLiteral("testLab"), lab);
         context->setContextProperty(QStringLiteral("testImporter"), importer);
         context->setContextProperty(QStringLiteral("liveLab"), live->lab);
