@@ -262,6 +262,8 @@ public Q_SLOTS:
         auto *ports = new SwitchPortModel(engine);
         auto *power = new TestPower(ports, engine);
         auto *context = engine->rootContext();
+        QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
+        context->setContextProperty(QStringLiteral("screenshotDir"), QStringLiteral(SCREENSHOT_DIR));
         context->setContextProperty(QStringLiteral("testBootEntries"), bootEntries);
         context->setContextProperty(QStringLiteral("testBootBackend"), bootBackend);
         context->setContextProperty(QStringLiteral("testSwitchPorts"), ports);

@@ -75,6 +75,9 @@ TestCase {
         mouseClick(findChild(page, "addPxe"))
         compare(testBootEntries.count, 6)
         verify(testBootEntries.diff.some(l => l.indexOf("Boot0003 added: \"UEFI PXEv4 (MAC:DCA632000001)\"") === 0), testBootEntries.diff.join("|"))
+        // For review: the editor with pending changes and their diff.
+        wait(400)   // let the displaced rows finish moving
+        grabImage(page).save(screenshotDir + "/boot-editor.png")
         // Undo the addition, then the BootNext.
         mouseClick(findChild(page, "bootUndo"))
         compare(testBootEntries.count, 5)

@@ -52,6 +52,10 @@ TestCase {
             verify(findChild(page, "port_sim_" + p), "port " + p)
         compare(findChild(findChild(page, "port_sim_2"), "portDevice").text, "pi-02")
         compare(findChild(findChild(page, "port_sim_7"), "portDevice").text, "unmapped")
+        testPower.poll()
+        testPower.poll()
+        waitForRendering(page)
+        grabImage(page).save(screenshotDir + "/power.png")   // for review
         const before = testSwitchPorts.data(testSwitchPorts.index(0, 0), SwitchPortModel.HistoryRole).length
         testPower.poll()
         compare(testSwitchPorts.data(testSwitchPorts.index(0, 0), SwitchPortModel.HistoryRole).length, before + 1)

@@ -63,8 +63,9 @@ Rectangle {
             Item { Layout.fillWidth: true }
             Label {
                 visible: tile.isProtected
-                text: "🔒"
-                Accessible.name: qsTr("protected")
+                text: qsTr("protected")
+                font.pixelSize: Theme.smallFont - 1
+                color: Theme.warning
             }
             BusyIndicator {
                 visible: tile.pending
