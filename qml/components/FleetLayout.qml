@@ -1,4 +1,6 @@
-pragma ComponentBehavior: Bound
+// No "pragma ComponentBehavior: Bound" here: in Qt 6.4 a Loader cannot instantiate a bound
+// component ("Cannot instantiate bound component outside its creation context"), and the card
+// is loaded lazily. The delegate still declares every role it uses as a required property.
 import QtQuick
 import QtQuick.Controls
 import MetalBootUi
@@ -50,12 +52,26 @@ Flickable {
         id: cards
         objectName: "fleetCards"
         model: layout.devices
-        delegate: DeviceCard {
-            id: cardItem
+        // A light slot per device (position, drag); the card itself is only created while the
+        // slot is in the viewport, so a 500-device fleet starts fast and updates only what is seen.
+        delegate: FocusScope {
+            id: slot
+            required property string mac
+            required property string name
+            required property string serial
+            required property string model
+            required property string stage
+            required property string power
+            required property real watts
+            required property string lastEvent
+            required property bool adopted
+            required property bool selected
             required property real positionX
             required property real positionY
             // A drop waiting for the engine to save it: shown there meanwhile.
             property point pending: Qt.point(-1, -1)
+            readonly property bool inView: x + width >= layout.contentX && x <= layout.contentX + layout.width
+                                           && y + height >= layout.contentY && y <= layout.contentY + layout.height
 
             objectName: "deviceCard_" + mac
             // (activeTranslation keeps its last value after release in 6.4: only use it while active.)
@@ -66,41 +82,60 @@ Flickable {
             z: drag.active ? 10 : 0
             width: Theme.cardWidth
             height: Theme.cardHeight
+            visible: inView || drag.active
 
             Component.onCompleted: layout.noteCell(positionX, positionY)
             onPositionXChanged: { pending = Qt.point(-1, -1); layout.noteCell(positionX, positionY) }
             onPositionYChanged: { pending = Qt.point(-1, -1); layout.noteCell(positionX, positionY) }
 
-            onActivated: additive => additive ? layout.lab.devices.toggleSelected(mac) : layout.lab.devices.selectOnly(mac)
-            onSelectionToggled: layout.lab.devices.toggleSelected(mac)
-            onOpened: layout.openDevice(mac)
+            Loader {
+                anchors.fill: parent
+                active: slot.inView || drag.active || slot.activeFocus
+                focus: true
+                sourceComponent: DeviceCard {
+                    focus: true
+                    mac: slot.mac
+                    name: slot.name
+                    serial: slot.serial
+                    model: slot.model
+                    stage: slot.stage
+                    power: slot.power
+                    watts: slot.watts
+                    lastEvent: slot.lastEvent
+                    adopted: slot.adopted
+                    selected: slot.selected
+                    onActivated: additive => additive ? layout.lab.devices.toggleSelected(slot.mac) : layout.lab.devices.selectOnly(slot.mac)
+                    onSelectionToggled: layout.lab.devices.toggleSelected(slot.mac)
+                    onOpened: layout.openDevice(slot.mac)
+                }
+            }
 
             DragHandler {
                 id: drag
                 target: null
                 // Cards win over the Flickable: dragging a card never scrolls the layout.
                 grabPermissions: PointerHandler.CanTakeOverFromAnything
+                // The last translation, for the release (activeTranslation is reset by then).
+                property vector2d lastTranslation
+                onTranslationChanged: if (active) lastTranslation = activeTranslation
                 onActiveChanged: {
                     layout.dragging = active
                     if (active)
                         return
-                    const cell = layout.cellAt(cardItem.positionX * Theme.cellWidth + drag.lastTranslation.x,
-                                               cardItem.positionY * Theme.cellHeight + drag.lastTranslation.y)
-                    if (cell.x === cardItem.positionX && cell.y === cardItem.positionY)
+                    const cell = layout.cellAt(slot.positionX * Theme.cellWidth + drag.lastTranslation.x,
+                                               slot.positionY * Theme.cellHeight + drag.lastTranslation.y)
+                    if (cell.x === slot.positionX && cell.y === slot.positionY)
                         return
-                    cardItem.pending = cell
+                    slot.pending = cell
                     revert.restart()
-                    layout.lab.moveDevice(cardItem.mac, cell.x, cell.y)
+                    layout.lab.moveDevice(slot.mac, cell.x, cell.y)
                 }
-                // The last translation, for the release (activeTranslation is reset by then).
-                property vector2d lastTranslation
-                onTranslationChanged: if (active) lastTranslation = activeTranslation
             }
             // If the engine refused the move, go back to the saved cell.
             Timer {
                 id: revert
                 interval: 5000
-                onTriggered: cardItem.pending = Qt.point(-1, -1)
+                onTriggered: slot.pending = Qt.point(-1, -1)
             }
         }
     }

@@ -33,7 +33,8 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     // Receivers live on the GUI thread: these connections are queued.
     auto deviceUpdated = [this](const DeviceInfo &d) {
         m_devices.upsert(d);
-        m_details.deviceChanged(d.mac, m_devices.device(d.mac.toString()));
+        if (m_details.macAddress() == d.mac)
+            m_details.deviceChanged(d.mac, m_devices.device(d.mac.toString()));
     };
     connect(engine->registry(), &DeviceRegistry::deviceAdded, this, deviceUpdated);
     connect(engine->registry(), &DeviceRegistry::deviceChanged, this, deviceUpdated);

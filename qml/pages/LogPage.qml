@@ -102,7 +102,8 @@ Page {
         clip: true
         model: filtered
         reuseItems: true
-        onCountChanged: if (follow.checked) positionViewAtEnd()
+        onCountChanged: if (follow.checked && visible) positionViewAtEnd()
+        onVisibleChanged: if (follow.checked && visible) positionViewAtEnd()
         delegate: Label {
             required property date time
             required property string mac

@@ -240,10 +240,34 @@ private:
     int m_tick = 0;
 };
 
+// Every warning a MetalBootUi QML file produces (binding errors, type errors, missing modules)
+// fails the run: the views must load clean.
+static QStringList qmlWarnings;
+static QtMessageHandler previousHandler = nullptr;
+
+static void recordQmlWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.contains(QLatin1String("qrc:/qt/qml/MetalBootUi/")))
+        qmlWarnings.append(message);
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
 class Setup : public QObject
 {
     Q_OBJECT
 public Q_SLOTS:
+    void applicationAvailable() { previousHandler = qInstallMessageHandler(recordQmlWarnings); }
+
+    void cleanupTestCase()
+    {
+        if (qmlWarnings.isEmpty())
+            return;
+        for (const QString &w : std::as_const(qmlWarnings))
+            fprintf(stderr, "QML warning: %s\n", qPrintable(w));
+        qFatal("%d warning(s) from MetalBootUi QML files", int(qmlWarnings.size()));
+    }
+
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
