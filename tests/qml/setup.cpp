@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QQmlContext>
+#include <QQmlError>
 #include <QQmlEngine>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -240,24 +241,14 @@ private:
     int m_tick = 0;
 };
 
-// Every warning a MetalBootUi QML file produces (binding errors, type errors, missing modules)
-// fails the run: the views must load clean.
+// Every warning a MetalBootUi QML file produces (binding errors, type errors, required
+// properties) fails the run: the views must load clean.
 static QStringList qmlWarnings;
-static QtMessageHandler previousHandler = nullptr;
-
-static void recordQmlWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (type == QtWarningMsg && message.contains(QLatin1String("qrc:/qt/qml/MetalBootUi/")))
-        qmlWarnings.append(message);
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
 
 class Setup : public QObject
 {
     Q_OBJECT
 public Q_SLOTS:
-    void applicationAvailable() { previousHandler = qInstallMessageHandler(recordQmlWarnings); }
 
     void cleanupTestCase()
     {
@@ -270,6 +261,11 @@ public Q_SLOTS:
 
     void qmlEngineAvailable(QQmlEngine *engine)
     {
+        connect(engine, &QQmlEngine::warnings, engine, [](const QList<QQmlError> &warnings) {
+            for (const QQmlError &w : warnings)
+                if (w.url().toString().startsWith(QLatin1String("qrc:/qt/qml/MetalBootUi/")))
+                    qmlWarnings.append(w.toString());
+        });
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         auto *lab = new LabFacade(nullptr, engine);
         fillFakeLab(lab);
