@@ -59,8 +59,10 @@ int run(const LabEngine::Options &options)
 {
     QElapsedTimer clock;
     clock.start();
+    // The user's language; English (plural forms: "1 device", "2 devices") otherwise.
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("metalboot"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("metalboot"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("metalboot_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     EngineHost host(options);

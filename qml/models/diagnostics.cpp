@@ -18,10 +18,6 @@ namespace diagnostics {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Diagnostics", text);
-}
 
 QString endpointText(const Endpoint &e)
 {
@@ -181,8 +177,8 @@ QList<Finding> checkServices(const QList<ServiceHub::Status> &statuses)
             continue;
         out.append(make(QStringLiteral("service:") + s.id, Severity::Error,
                         QCoreApplication::translate("Diagnostics", "%1 failed").arg(s.name),
-                        s.error.isEmpty() ? tr("No reason was reported.") : s.error,
-                        tr("Fix the cause shown, then start the service again on this page.")));
+                        s.error.isEmpty() ? QCoreApplication::translate("Diagnostics", "No reason was reported.") : s.error,
+                        QCoreApplication::translate("Diagnostics", "Fix the cause shown, then start the service again on this page.")));
     }
     return out;
 }
@@ -195,8 +191,8 @@ QList<Finding> checkPorts(const QList<Endpoint> &wanted, const QList<ServiceHub:
                                     std::pair{"/proc/net/tcp", false}, std::pair{"/proc/net/tcp6", false}})
         sockets += parseProcNet(probe.readFile(QString::fromLatin1(file)), udp);
     if (sockets.isEmpty()) {
-        out.append(make(QStringLiteral("ports"), Severity::Info, tr("Ports were not checked"),
-                        tr("The list of open sockets (/proc/net) is not readable on this system.")));
+        out.append(make(QStringLiteral("ports"), Severity::Info, QCoreApplication::translate("Diagnostics", "Ports were not checked"),
+                        QCoreApplication::translate("Diagnostics", "The list of open sockets (/proc/net) is not readable on this system.")));
         return out;
     }
     const QSet<quint64> own = probe.ownSocketInodes ? probe.ownSocketInodes() : QSet<quint64>();
@@ -217,8 +213,8 @@ QList<Finding> checkPorts(const QList<Endpoint> &wanted, const QList<ServiceHub:
                             QCoreApplication::translate("Diagnostics", "%1 is already in use").arg(endpointText(e)),
                             QCoreApplication::translate("Diagnostics", "Used by %1.").arg(users.join(QStringLiteral(", "))),
                             e.service == QLatin1String("dhcp")
-                                ? tr("Stop the other DHCP/PXE server (dnsmasq, a libvirt network, another netboot tool) or choose another interface.")
-                                : tr("Stop the other program or change this service's port.")));
+                                ? QCoreApplication::translate("Diagnostics", "Stop the other DHCP/PXE server (dnsmasq, a libvirt network, another netboot tool) or choose another interface.")
+                                : QCoreApplication::translate("Diagnostics", "Stop the other program or change this service's port.")));
         } else {
             out.append(make(id, Severity::Ok,
                             serviceRunning(statuses, e.service)
@@ -246,26 +242,26 @@ QList<Finding> checkPrivilegedPorts(const QList<Endpoint> &wanted, const QString
     const QString list = privileged.join(QStringLiteral(", "));
     const quint64 bind = quint64(1) << CapNetBindService;
     if (probe.isRoot) {
-        out.append(make(QStringLiteral("caps"), Severity::Ok, tr("Privileged ports can be bound"),
+        out.append(make(QStringLiteral("caps"), Severity::Ok, QCoreApplication::translate("Diagnostics", "Privileged ports can be bound"),
                         QCoreApplication::translate("Diagnostics", "Running as root; needed for %1.").arg(list)));
         return out;
     }
     const auto eff = parseCapEff(probe.readFile(QStringLiteral("/proc/self/status")));
     if (eff && (*eff & bind)) {
-        out.append(make(QStringLiteral("caps"), Severity::Ok, tr("Privileged ports can be bound"),
+        out.append(make(QStringLiteral("caps"), Severity::Ok, QCoreApplication::translate("Diagnostics", "Privileged ports can be bound"),
                         QCoreApplication::translate("Diagnostics", "This process has CAP_NET_BIND_SERVICE; needed for %1.").arg(list)));
         return out;
     }
     const auto fileCaps = parseFileCapabilities(probe.readCapabilityXattr ? probe.readCapabilityXattr(binaryPath) : QByteArray());
     const QString setcap = QStringLiteral("sudo setcap cap_net_bind_service,cap_net_raw=ep %1").arg(binaryPath);
     if (fileCaps && (*fileCaps & bind)) {
-        out.append(make(QStringLiteral("caps"), Severity::Warning, tr("The capability is on the file but not in effect"),
+        out.append(make(QStringLiteral("caps"), Severity::Warning, QCoreApplication::translate("Diagnostics", "The capability is on the file but not in effect"),
                         QCoreApplication::translate("Diagnostics", "%1 carries CAP_NET_BIND_SERVICE, but this process does not have it (started through a wrapper, a debugger, or from a nosuid mount). Needed for %2.")
                             .arg(binaryPath, list),
-                        tr("Start the binary directly, or run the Metal Boot system service.")));
+                        QCoreApplication::translate("Diagnostics", "Start the binary directly, or run the Metal Boot system service.")));
         return out;
     }
-    out.append(make(QStringLiteral("caps"), Severity::Error, tr("Privileged ports cannot be bound"),
+    out.append(make(QStringLiteral("caps"), Severity::Error, QCoreApplication::translate("Diagnostics", "Privileged ports cannot be bound"),
                     QCoreApplication::translate("Diagnostics", "%1 need CAP_NET_BIND_SERVICE (ports below %2), which this process does not have.")
                         .arg(list)
                         .arg(start),
@@ -280,8 +276,8 @@ QList<Finding> checkBootFiles(const Input &in, const SystemProbe &probe)
     if (s.tftp.enabled) {
         const QString root = s.tftp.root.isEmpty() ? in.dataDir + QStringLiteral("/tftp") : s.tftp.root;
         if (!probe.exists(root)) {
-            out.append(make(QStringLiteral("files:tftp-root"), Severity::Warning, tr("The TFTP root does not exist"), root,
-                            tr("Create the folder and put the boot files there, or set services.tftp.root.")));
+            out.append(make(QStringLiteral("files:tftp-root"), Severity::Warning, QCoreApplication::translate("Diagnostics", "The TFTP root does not exist"), root,
+                            QCoreApplication::translate("Diagnostics", "Create the folder and put the boot files there, or set services.tftp.root.")));
         } else {
             const QString fw = s.tftp.piFirmwareDir.isEmpty() ? root + QStringLiteral("/rpi-firmware") : s.tftp.piFirmwareDir;
             QStringList missing;
@@ -289,9 +285,9 @@ QList<Finding> checkBootFiles(const Input &in, const SystemProbe &probe)
                 if (!probe.exists(fw + QLatin1Char('/') + QLatin1String(f)))
                     missing.append(QString::fromLatin1(f));
             if (!missing.isEmpty())
-                out.append(make(QStringLiteral("files:pi-firmware"), Severity::Warning, tr("Raspberry Pi 4 boot files are missing"),
+                out.append(make(QStringLiteral("files:pi-firmware"), Severity::Warning, QCoreApplication::translate("Diagnostics", "Raspberry Pi 4 boot files are missing"),
                                 QCoreApplication::translate("Diagnostics", "%1 not found in %2.").arg(missing.join(QStringLiteral(", ")), fw),
-                                tr("Copy start4.elf and fixup4.dat from the Raspberry Pi firmware's boot folder there, or import a pftf UEFI release (.zip) as a profile.")));
+                                QCoreApplication::translate("Diagnostics", "Copy start4.elf and fixup4.dat from the Raspberry Pi firmware's boot folder there, or import a pftf UEFI release (.zip) as a profile.")));
         }
         const QString ipxeDir = s.tftp.ipxeDir.isEmpty() ? QStringLiteral("/usr/lib/ipxe") : s.tftp.ipxeDir;
         if (s.dhcp.enabled) {
@@ -309,14 +305,14 @@ QList<Finding> checkBootFiles(const Input &in, const SystemProbe &probe)
                                 QCoreApplication::translate("Diagnostics", "Boot file %1 is missing").arg(it.key()),
                                 QCoreApplication::translate("Diagnostics", "DHCP offers it to %1 clients, but it is neither in %2 nor in %3.")
                                     .arg(it.value().join(QStringLiteral(", ")), root, ipxeDir),
-                                tr("Install the ipxe package or copy the file into the TFTP root.")));
+                                QCoreApplication::translate("Diagnostics", "Install the ipxe package or copy the file into the TFTP root.")));
         }
     }
     if (s.http.enabled) {
         const QString root = s.http.root.isEmpty() ? in.dataDir + QStringLiteral("/http") : s.http.root;
         if (!probe.exists(root))
-            out.append(make(QStringLiteral("files:http-root"), Severity::Info, tr("The HTTP root does not exist yet"), root,
-                            tr("Kernels, initrds and images served over HTTP go there.")));
+            out.append(make(QStringLiteral("files:http-root"), Severity::Info, QCoreApplication::translate("Diagnostics", "The HTTP root does not exist yet"), root,
+                            QCoreApplication::translate("Diagnostics", "Kernels, initrds and images served over HTTP go there.")));
     }
     for (const ProfileConfig &p : in.profiles) {
         for (const QString &path : {p.baseImage, p.variablesJson, p.bootFilesDir}) {
@@ -324,11 +320,11 @@ QList<Finding> checkBootFiles(const Input &in, const SystemProbe &probe)
                 continue;
             out.append(make(QStringLiteral("files:profile:") + p.id, Severity::Error,
                             QCoreApplication::translate("Diagnostics", "Profile \"%1\" refers to a missing file").arg(p.name.isEmpty() ? p.id : p.name),
-                            path, tr("Import the profile again or fix its path in lab.yaml.")));
+                            path, QCoreApplication::translate("Diagnostics", "Import the profile again or fix its path in lab.yaml.")));
         }
     }
     if (out.isEmpty())
-        out.append(make(QStringLiteral("files"), Severity::Ok, tr("Configured boot files and folders are present")));
+        out.append(make(QStringLiteral("files"), Severity::Ok, QCoreApplication::translate("Diagnostics", "Configured boot files and folders are present")));
     return out;
 }
 
@@ -345,13 +341,13 @@ QList<Finding> checkForeignServers(const Input &in)
         out.append(make(QStringLiteral("foreign:") + key, Severity::Warning,
                         QCoreApplication::translate("Diagnostics", "Another DHCP/PXE server answers on the lab network (%1)").arg(key),
                         it->message,
-                        tr("Use proxy DHCP mode if it is your router, or switch off its PXE options; two PXE servers make boots random.")));
+                        QCoreApplication::translate("Diagnostics", "Use proxy DHCP mode if it is your router, or switch off its PXE options; two PXE servers make boots random.")));
     }
     const bool dhcpRunning = serviceRunning(in.statuses, QStringLiteral("dhcp"));
     if (out.isEmpty())
-        out.append(dhcpRunning ? make(QStringLiteral("foreign"), Severity::Ok, tr("No other DHCP/PXE server seen"))
-                               : make(QStringLiteral("foreign"), Severity::Info, tr("Other DHCP/PXE servers: not checked"),
-                                      tr("The DHCP service watches the network for other servers while it runs.")));
+        out.append(dhcpRunning ? make(QStringLiteral("foreign"), Severity::Ok, QCoreApplication::translate("Diagnostics", "No other DHCP/PXE server seen"))
+                               : make(QStringLiteral("foreign"), Severity::Info, QCoreApplication::translate("Diagnostics", "Other DHCP/PXE servers: not checked"),
+                                      QCoreApplication::translate("Diagnostics", "The DHCP service watches the network for other servers while it runs.")));
     return out;
 }
 

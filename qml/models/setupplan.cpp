@@ -10,10 +10,6 @@ namespace setupplan {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SetupWizard", text);
-}
 
 bool isLinkLocal(const QHostAddress &a)
 {
@@ -128,17 +124,17 @@ bool isVirtualAdapter(const InterfaceInfo &i)
 QString warning(const InterfaceInfo &i)
 {
     if (i.loopback)
-        return tr("Loopback: only the built-in virtual Pis can use it (the demo lab).");
+        return QCoreApplication::translate("SetupWizard", "Loopback: only the built-in virtual Pis can use it (the demo lab).");
     if (isWireless(i))
-        return tr("Wi-Fi: the Raspberry Pi cannot netboot over Wi-Fi, and most access points drop PXE broadcasts. Use a wired interface.");
+        return QCoreApplication::translate("SetupWizard", "Wi-Fi: the Raspberry Pi cannot netboot over Wi-Fi, and most access points drop PXE broadcasts. Use a wired interface.");
     if (isVirtualAdapter(i))
-        return tr("Virtual adapter (container, VM or VPN network): real Pis are not on it.");
+        return QCoreApplication::translate("SetupWizard", "Virtual adapter (container, VM or VPN network): real Pis are not on it.");
     if (!i.up)
-        return tr("The interface is down.");
+        return QCoreApplication::translate("SetupWizard", "The interface is down.");
     if (!i.running)
-        return tr("No link: plug the cable to the lab switch.");
+        return QCoreApplication::translate("SetupWizard", "No link: plug the cable to the lab switch.");
     if (i.ipv4.isEmpty())
-        return tr("No IPv4 address: give the interface an address before serving.");
+        return QCoreApplication::translate("SetupWizard", "No IPv4 address: give the interface an address before serving.");
     return {};
 }
 
@@ -156,15 +152,15 @@ Recommendation recommend(const InterfaceInfo &i)
     // is the better signal; until then only the routing table and the addresses are known.
     const InterfaceAddress a = primaryAddress(i);
     if (i.loopback)
-        return {Mode::Proxy, tr("The demo lab's virtual Pis use proxy DHCP on loopback.")};
+        return {Mode::Proxy, QCoreApplication::translate("SetupWizard", "The demo lab's virtual Pis use proxy DHCP on loopback.")};
     if (a.ip.isNull())
-        return {Mode::None, tr("This interface has no IPv4 address. Give it a static address (for an isolated lab switch, then use full DHCP) or connect it to a network with a DHCP server (then use proxy DHCP).")};
+        return {Mode::None, QCoreApplication::translate("SetupWizard", "This interface has no IPv4 address. Give it a static address (for an isolated lab switch, then use full DHCP) or connect it to a network with a DHCP server (then use proxy DHCP).")};
     if (isLinkLocal(a.ip))
-        return {Mode::Full, tr("The interface only has a link-local address, so no DHCP server answered on it. Give it a static address and let Metal Boot hand out addresses (full DHCP).")};
+        return {Mode::Full, QCoreApplication::translate("SetupWizard", "The interface only has a link-local address, so no DHCP server answered on it. Give it a static address and let Metal Boot hand out addresses (full DHCP).")};
     if (!i.gateway.isNull())
         return {Mode::Proxy, QCoreApplication::translate("SetupWizard", "A router (%1) is on this network and most likely runs DHCP. Proxy DHCP leaves addresses to it and only adds the boot information.")
                                  .arg(i.gateway.toString())};
-    return {Mode::Full, tr("No router is reachable through this interface (no default route): it looks like an isolated lab switch, so Metal Boot should hand out the addresses (full DHCP).")};
+    return {Mode::Full, QCoreApplication::translate("SetupWizard", "No router is reachable through this interface (no default route): it looks like an isolated lab switch, so Metal Boot should hand out the addresses (full DHCP).")};
 }
 
 Plan propose(const InterfaceInfo &i, Mode mode)
@@ -244,8 +240,8 @@ QStringList describe(const LabConfig &before, const Plan &plan)
                 ? QCoreApplication::translate("SetupWizard", "Full DHCP: addresses %1 – %2 (netmask %3)%4.")
                       .arg(plan.poolStart.toString(), plan.poolEnd.toString(), netmask(plan.prefixLength).toString(),
                            plan.router.isNull() ? QString() : QCoreApplication::translate("SetupWizard", ", router %1").arg(plan.router.toString()))
-                : tr("Proxy DHCP: your existing DHCP server keeps handing out addresses."));
-    out << tr("Standard ports: DHCP 67 and 4011, TFTP 69 (the Pi bootloader uses no others).");
+                : QCoreApplication::translate("SetupWizard", "Proxy DHCP: your existing DHCP server keeps handing out addresses."));
+    out << QCoreApplication::translate("SetupWizard", "Standard ports: DHCP 67 and 4011, TFTP 69 (the Pi bootloader uses no others).");
     out << QCoreApplication::translate("SetupWizard", "HTTP stays on port %1; Redfish stays on %2:%3.")
                .arg(before.services.http.port)
                .arg(before.services.redfish.address.toString())
