@@ -3,9 +3,12 @@
 #include "common/logging.h"
 #include "engine/enginehost.h"
 #include "labfacade.h"
+#include "traycontroller.h"
+#include "uisettings.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -15,17 +18,55 @@
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <memory>
+
 Q_IMPORT_QML_PLUGIN(MetalBootUiPlugin)
 
 namespace ui {
+
+namespace {
+
+// GRAB_TO=<file.png> saves a screenshot of the window after it has rendered, then quits
+// (documentation and review screenshots, also under Xvfb). GRAB_PAGE picks the view: fleet,
+// device, services, logs, wizard. GRAB_DELAY_MS waits longer for a busy lab.
+void scheduleScreenshot(QQmlApplicationEngine &engine)
+{
+    const QString shot = qEnvironmentVariable("GRAB_TO");
+    if (shot.isEmpty())
+        return;
+    const int delay = qEnvironmentVariableIsSet("GRAB_DELAY_MS") ? qEnvironmentVariableIntValue("GRAB_DELAY_MS") : 1500;
+    QTimer::singleShot(delay, qApp, [&engine, shot] {
+        auto *w = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+        QCoreApplication::exit(w && w->grabWindow().save(shot) ? 0 : 4);
+    });
+}
+
+// METALBOOT_FIRST_FRAME=1 prints the time from start to the first rendered frame (benchmarks).
+void reportFirstFrame(QQuickWindow *window, const QElapsedTimer &clock)
+{
+    if (!window || !qEnvironmentVariableIsSet("METALBOOT_FIRST_FRAME"))
+        return;
+    const qint64 startMs = clock.elapsed();
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(window, &QQuickWindow::frameSwapped, window, [connection, &clock, startMs] {
+        QObject::disconnect(*connection);
+        qCInfo(lcUi).noquote() << QStringLiteral("first frame after %1 ms (QML loaded after %2 ms)").arg(clock.elapsed()).arg(startMs);
+    });
+}
+
+} // namespace
 
 int run(const LabEngine::Options &options)
 {
     // Matches the installed .desktop entry and icon (Wayland app id, taskbar icon).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.metalboot.metalboot"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.metalboot.metalboot")));
+    QElapsedTimer clock;
+    clock.start();
+    // The user's language; English (plural forms: "1 device", "2 devices") otherwise.
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("metalboot"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("metalboot"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("metalboot_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     EngineHost host(options);
@@ -40,24 +81,33 @@ int run(const LabEngine::Options &options)
     LabFacade lab(host.engine());
     lab.refresh();
 
+    // Screenshot runs never keep a tray icon or touch the user's settings.
+    const bool grabbing = qEnvironmentVariableIsSet("GRAB_TO");
+    const bool trayAvailable = !grabbing && TrayController::isAvailable();
+    UiSettings settings({}, trayAvailable);
+    std::unique_ptr<TrayController> tray;
+    if (trayAvailable) {
+        tray = std::make_unique<TrayController>(&lab);
+        // The window may close while the lab keeps serving; Quit (window menu or tray) ends it.
+        QApplication::setQuitOnLastWindowClosed(false);
+    }
+
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("lab"), QVariant::fromValue(&lab)}});
+    engine.setInitialProperties({{QStringLiteral("lab"), QVariant::fromValue(&lab)},
+                                 {QStringLiteral("settings"), QVariant::fromValue(&settings)},
+                                 {QStringLiteral("initialPage"), qEnvironmentVariable("GRAB_PAGE")}});
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, qApp, [] { QCoreApplication::exit(3); },
                      Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/MetalBootUi/Main.qml")));
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+    if (tray)
+        tray->setWindow(window);
+    reportFirstFrame(window, clock);
+    scheduleScreenshot(engine);
 
-    // GRAB_TO=<file.png>: save a screenshot of the window after it has rendered, then quit
-    // (documentation and review screenshots, also under Xvfb).
-    const QString shot = qEnvironmentVariable("GRAB_TO");
-    if (!shot.isEmpty()) {
-        const int delay = qEnvironmentVariableIsSet("GRAB_DELAY_MS") ? qEnvironmentVariableIntValue("GRAB_DELAY_MS") : 1500;
-        QTimer::singleShot(delay, qApp, [&engine, shot] {
-            auto *w = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
-            QCoreApplication::exit(w && w->grabWindow().save(shot) ? 0 : 4);
-        });
-    }
     const int rc = QApplication::exec();
+    tray.reset();
     host.stop();
     return rc;
 }

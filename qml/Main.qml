@@ -7,11 +7,62 @@ ApplicationWindow {
     id: window
 
     required property Lab lab
+    required property UiSettings settings
+    // "fleet", "device", "services", "logs" or "wizard" (screenshots: GRAB_PAGE).
+    property string initialPage: ""
 
-    width: 1200
-    height: 760
+    width: 1280
+    height: 800
     visible: true
-    title: lab.name.length > 0 ? qsTr("Metal Boot — %1").arg(lab.name) : qsTr("Metal Boot")
+    title: lab.name.length > 0 ? qsTr("Metal Boot — %1").arg(lab.name) : Strings.appName
+
+    function showPage(page) {
+        const index = ["fleet", "services", "logs"].indexOf(page)
+        if (index >= 0)
+            tabs.currentIndex = index
+        if (page === "device") {
+            tabs.currentIndex = 0
+            if (lab.devices.count > 0)
+                lab.openDevice(lab.devices.get(0).mac)
+        }
+        if (page === "wizard")
+            wizard.start()
+    }
+
+    // The untouched demo lab on first start: offer the wizard once (also in the menu).
+    function offerSetup() {
+        if (initialPage.length === 0 && lab.pristineDemo && !settings.firstRunDone && !wizard.opened)
+            wizard.start()
+    }
+
+    Component.onCompleted: {
+        if (initialPage.length > 0)
+            showPage(initialPage)
+        else
+            offerSetup()
+    }
+
+    // The device page needs the devices, which arrive asynchronously from the engine.
+    Connections {
+        target: window.lab.devices
+        enabled: window.initialPage === "device" && !window.lab.details.open
+        function onCountChanged() {
+            if (window.lab.devices.count > 0)
+                window.lab.openDevice(window.lab.devices.get(0).mac)
+        }
+    }
+
+    Connections {
+        target: window.lab
+        function onConfigChanged() { window.offerSetup() }
+        function onNotify(message) { toast.show(message, []) }
+        function onBulkFinished(summary, failures) { toast.show(summary, failures) }
+    }
+
+    onClosing: close => {
+        if (!settings.keepRunningInTray)
+            Qt.quit()
+    }
 
     header: ToolBar {
         RowLayout {
@@ -28,6 +79,42 @@ ApplicationWindow {
             ServicesBar {
                 lab: window.lab
                 Layout.fillWidth: true
+            }
+            ToolButton {
+                objectName: "mainMenuButton"
+                text: "☰"
+                Accessible.name: qsTr("Main menu")
+                Accessible.onPressAction: mainMenu.open()
+                onClicked: mainMenu.open()
+                Menu {
+                    id: mainMenu
+                    y: parent.height
+                    MenuItem {
+                        objectName: "menuSetupWizard"
+                        text: qsTr("Network setup wizard…")
+                        Accessible.name: text
+                        Accessible.onPressAction: wizard.start()
+                        onTriggered: wizard.start()
+                    }
+                    MenuItem {
+                        objectName: "menuKeepRunning"
+                        text: qsTr("Keep serving in the tray when the window closes")
+                        checkable: true
+                        enabled: window.settings.trayAvailable
+                        checked: window.settings.keepRunningInTray
+                        Accessible.name: text
+                        Accessible.onPressAction: toggled()
+                        onToggled: window.settings.keepRunningInTray = checked
+                    }
+                    MenuSeparator {}
+                    MenuItem {
+                        objectName: "menuQuit"
+                        text: qsTr("Quit")
+                        Accessible.name: text
+                        Accessible.onPressAction: Qt.quit()
+                        onTriggered: Qt.quit()
+                    }
+                }
             }
         }
     }
@@ -49,16 +136,19 @@ ApplicationWindow {
                 objectName: "fleetTab"
                 text: qsTr("Fleet")
                 Accessible.name: text
+                Accessible.onPressAction: tabs.currentIndex = 0
             }
             TabButton {
                 objectName: "servicesTab"
                 text: qsTr("Services")
                 Accessible.name: text
+                Accessible.onPressAction: tabs.currentIndex = 1
             }
             TabButton {
                 objectName: "logTab"
                 text: qsTr("Log")
                 Accessible.name: text
+                Accessible.onPressAction: tabs.currentIndex = 2
             }
         }
 
@@ -77,5 +167,25 @@ ApplicationWindow {
                 lab: window.lab
             }
         }
+
+        ImportProgress {
+            importer: window.lab.importer
+            Layout.fillWidth: true
+        }
+    }
+
+    ImportDropArea {
+        anchors.fill: parent
+        importer: window.lab.importer
+    }
+
+    SetupWizardDialog {
+        id: wizard
+        lab: window.lab
+        onFinished: window.settings.firstRunDone = true
+    }
+
+    Toast {
+        id: toast
     }
 }

@@ -3,35 +3,76 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import MetalBootUi
 
-// One device in the fleet view: name, identity, power and the current boot stage.
-Frame {
+// One device in the fleet: name, identity, model, power, the current boot stage (coloured) and
+// the last event. Click selects (Ctrl/⌘-click or the check box adds to the selection), double
+// click or Enter opens the device panel, Space toggles the selection.
+Rectangle {
     id: card
+
     required property string mac
     required property string name
     required property string serial
     required property string model
     required property string stage
     required property string power
+    required property real watts
     required property string lastEvent
     required property bool adopted
+    required property bool selected
+
+    // additive: Ctrl-click (add to / remove from the selection) rather than a plain click.
+    signal activated(bool additive)
+    signal opened()
+    signal selectionToggled()
 
     implicitWidth: Theme.cardWidth
     implicitHeight: Theme.cardHeight
-    padding: Theme.spacing
-    Accessible.role: Accessible.Button
-    Accessible.name: qsTr("%1, %2").arg(card.name).arg(Strings.stageName(card.stage))
+    radius: Theme.radius
+    color: card.selected ? Theme.selection : Theme.palette.base
+    border.color: card.activeFocus ? Theme.accent : Theme.stageColor(card.stage)
+    border.width: card.selected || card.activeFocus ? 3 : 2
+    activeFocusOnTab: true
 
-    background: Rectangle {
-        radius: Theme.radius
-        color: Theme.palette.base
-        border.color: Theme.stageColor(card.stage)
-        border.width: 2
+    Accessible.role: Accessible.Button
+    Accessible.name: qsTr("%1, %2, %3").arg(card.name).arg(Strings.stageName(card.stage)).arg(Strings.powerName(card.power))
+    Accessible.description: card.lastEvent
+    Accessible.onPressAction: card.opened()
+    Accessible.onToggleAction: card.selectionToggled()
+
+    Keys.onReturnPressed: card.opened()
+    Keys.onEnterPressed: card.opened()
+    Keys.onSpacePressed: card.selectionToggled()
+
+    TapHandler {
+        acceptedModifiers: Qt.NoModifier
+        onTapped: {
+            card.forceActiveFocus()
+            card.activated(false)
+        }
+        onDoubleTapped: card.opened()
+    }
+    TapHandler {
+        acceptedModifiers: Qt.ControlModifier
+        onTapped: card.activated(true)
     }
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: 2
+        anchors.margins: Theme.spacing
+        spacing: 1
+
         RowLayout {
+            spacing: 4
+            CheckBox {
+                objectName: "select_" + card.mac
+                checked: card.selected
+                padding: 0
+                implicitHeight: 18
+                implicitWidth: 18
+                Accessible.name: qsTr("Select %1").arg(card.name)
+                Accessible.onPressAction: card.selectionToggled()
+                onClicked: card.selectionToggled()
+            }
             Label {
                 text: card.name
                 font.bold: true
@@ -41,37 +82,47 @@ Frame {
             Label {
                 visible: !card.adopted
                 text: qsTr("new")
-                color: "#1a73e8"
+                color: Theme.accent
+                font.bold: true
             }
         }
         Label {
             text: card.serial.length > 0 ? qsTr("%1 · %2").arg(card.mac).arg(card.serial) : card.mac
-            font.pixelSize: 11
-            opacity: 0.7
+            font.pixelSize: Theme.smallFont
+            color: Theme.muted
         }
         RowLayout {
+            spacing: 6
             Rectangle {
-                width: stageLabel.implicitWidth + 12
-                height: stageLabel.implicitHeight + 4
+                objectName: "stagePill"
+                implicitWidth: stageLabel.implicitWidth + 12
+                implicitHeight: stageLabel.implicitHeight + 4
                 radius: height / 2
                 color: Theme.stageColor(card.stage)
                 Label {
                     id: stageLabel
                     anchors.centerIn: parent
                     text: Strings.stageName(card.stage)
-                    color: "white"
-                    font.pixelSize: 11
+                    color: Theme.stageTextColor(card.stage)
+                    font.pixelSize: Theme.smallFont
                 }
             }
             Label {
-                text: Strings.powerName(card.power)
-                font.pixelSize: 11
+                text: card.watts >= 0 ? qsTr("%1 · %2 W").arg(Strings.powerName(card.power)).arg(card.watts.toFixed(1))
+                                      : Strings.powerName(card.power)
+                font.pixelSize: Theme.smallFont
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: card.model
+                font.pixelSize: Theme.smallFont
+                color: Theme.muted
             }
         }
         Label {
             text: card.lastEvent
-            font.pixelSize: 11
-            opacity: 0.7
+            font.pixelSize: Theme.smallFont
+            color: Theme.muted
             elide: Text.ElideRight
             Layout.fillWidth: true
         }

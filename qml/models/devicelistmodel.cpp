@@ -36,6 +36,9 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case PositionXRole: return d.position.x();
     case PositionYRole: return d.position.y();
     case LifecycleRole: return d.lifecycle;
+    case SelectedRole: return m_selected.contains(d.mac);
+    case StageSinceRole: return d.stageSince;
+    case FirstSeenRole: return d.firstSeen;
     default: break;
     }
     return {};
@@ -49,7 +52,8 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
             {WattsRole, "watts"},       {IpRole, "ip"},               {LastEventRole, "lastEvent"},
             {LastSeenRole, "lastSeen"}, {ProfileRole, "profile"},     {SwitchRole, "powerSwitch"},
             {PortRole, "powerPort"},    {PositionXRole, "positionX"}, {PositionYRole, "positionY"},
-            {LifecycleRole, "lifecycle"}};
+            {LifecycleRole, "lifecycle"}, {SelectedRole, "selected"}, {StageSinceRole, "stageSince"},
+            {FirstSeenRole, "firstSeen"}};
 }
 
 int DeviceListModel::indexOf(const QString &mac) const
@@ -69,13 +73,120 @@ QVariantMap DeviceListModel::get(int row) const
     return out;
 }
 
+QVariantMap DeviceListModel::device(const QString &mac) const
+{
+    return get(indexOf(mac));
+}
+
+const DeviceInfo *DeviceListModel::find(const MacAddress &mac) const
+{
+    const auto it = m_index.constFind(mac);
+    return it == m_index.cend() ? nullptr : &m_rows[size_t(*it)];
+}
+
+bool DeviceListModel::isSelected(const QString &mac) const
+{
+    const auto m = MacAddress::parse(mac);
+    return m && m_selected.contains(*m);
+}
+
+void DeviceListModel::emitRow(const MacAddress &mac, const QList<int> &roles)
+{
+    const auto it = m_index.constFind(mac);
+    if (it == m_index.cend())
+        return;
+    const QModelIndex i = index(*it);
+    Q_EMIT dataChanged(i, i, roles);
+}
+
+void DeviceListModel::setSelected(const QString &mac, bool selected)
+{
+    const auto m = MacAddress::parse(mac);
+    if (!m || !m_index.contains(*m) || m_selected.contains(*m) == selected)
+        return;
+    if (selected)
+        m_selected.insert(*m);
+    else
+        m_selected.remove(*m);
+    emitRow(*m, {SelectedRole});
+    Q_EMIT selectionChanged();
+}
+
+void DeviceListModel::toggleSelected(const QString &mac)
+{
+    setSelected(mac, !isSelected(mac));
+}
+
+void DeviceListModel::selectOnly(const QString &mac)
+{
+    const auto m = MacAddress::parse(mac);
+    if (!m || !m_index.contains(*m))
+        return;
+    if (m_selected.size() == 1 && m_selected.contains(*m))
+        return;
+    const QSet<MacAddress> previous = std::exchange(m_selected, {*m});
+    for (const auto &p : previous)
+        if (p != *m)
+            emitRow(p, {SelectedRole});
+    if (!previous.contains(*m))
+        emitRow(*m, {SelectedRole});
+    Q_EMIT selectionChanged();
+}
+
+void DeviceListModel::selectMany(const QStringList &macs)
+{
+    bool changed = false;
+    for (const auto &text : macs) {
+        const auto m = MacAddress::parse(text);
+        if (!m || !m_index.contains(*m) || m_selected.contains(*m))
+            continue;
+        m_selected.insert(*m);
+        emitRow(*m, {SelectedRole});
+        changed = true;
+    }
+    if (changed)
+        Q_EMIT selectionChanged();
+}
+
+void DeviceListModel::clearSelection()
+{
+    if (m_selected.isEmpty())
+        return;
+    const QSet<MacAddress> previous = std::exchange(m_selected, {});
+    for (const auto &p : previous)
+        emitRow(p, {SelectedRole});
+    Q_EMIT selectionChanged();
+}
+
+QStringList DeviceListModel::selectedMacs() const
+{
+    QStringList out;
+    for (const auto &d : m_rows)
+        if (m_selected.contains(d.mac))
+            out.append(d.mac.toString());
+    return out;
+}
+
+QVariantList DeviceListModel::selectedDevices() const
+{
+    QVariantList out;
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        if (m_selected.contains(m_rows[i].mac))
+            out.append(get(int(i)));
+    return out;
+}
+
 void DeviceListModel::upsert(const DeviceInfo &device)
 {
     const auto it = m_index.constFind(device.mac);
     if (it != m_index.cend()) {
-        m_rows[size_t(*it)] = device;
+        DeviceInfo &row = m_rows[size_t(*it)];
+        const bool adoptedChanged = row.adopted != device.adopted;
+        row = device;
         const QModelIndex i = index(*it);
         Q_EMIT dataChanged(i, i);
+        if (adoptedChanged)
+            recountDiscovered();
         return;
     }
     const int row = int(m_rows.size());
@@ -84,6 +195,8 @@ void DeviceListModel::upsert(const DeviceInfo &device)
     m_index.insert(device.mac, row);
     endInsertRows();
     Q_EMIT countChanged();
+    if (!device.adopted)
+        recountDiscovered();
 }
 
 void DeviceListModel::remove(const MacAddress &mac)
@@ -97,6 +210,9 @@ void DeviceListModel::remove(const MacAddress &mac)
     reindex();
     endRemoveRows();
     Q_EMIT countChanged();
+    if (m_selected.remove(mac))
+        Q_EMIT selectionChanged();
+    recountDiscovered();
 }
 
 void DeviceListModel::reset(const QList<DeviceInfo> &devices)
@@ -104,8 +220,17 @@ void DeviceListModel::reset(const QList<DeviceInfo> &devices)
     beginResetModel();
     m_rows.assign(devices.cbegin(), devices.cend());
     reindex();
+    QSet<MacAddress> kept;
+    for (const auto &m : std::as_const(m_selected))
+        if (m_index.contains(m))
+            kept.insert(m);
+    const bool selectionDropped = kept.size() != m_selected.size();
+    m_selected = kept;
     endResetModel();
     Q_EMIT countChanged();
+    if (selectionDropped)
+        Q_EMIT selectionChanged();
+    recountDiscovered();
 }
 
 void DeviceListModel::reindex()
@@ -113,4 +238,15 @@ void DeviceListModel::reindex()
     m_index.clear();
     for (size_t i = 0; i < m_rows.size(); ++i)
         m_index.insert(m_rows[i].mac, int(i));
+}
+
+void DeviceListModel::recountDiscovered()
+{
+    int n = 0;
+    for (const auto &d : m_rows)
+        n += d.adopted ? 0 : 1;
+    if (n == m_discovered)
+        return;
+    m_discovered = n;
+    Q_EMIT discoveredCountChanged();
 }

@@ -1,5 +1,7 @@
 #include "journalmodel.h"
 
+#include <algorithm>
+
 JournalModel::JournalModel(int capacity, QObject *parent)
     : QAbstractListModel(parent)
     , m_capacity(capacity)
@@ -48,6 +50,19 @@ void JournalModel::append(const JournalEvent &event)
     beginInsertRows({}, row, row);
     m_rows.push_back(event);
     endInsertRows();
+    noteSource(event.source);
+    Q_EMIT countChanged();
+}
+
+void JournalModel::noteSource(const QString &source)
+{
+    if (source.isEmpty())
+        return;
+    const auto it = std::lower_bound(m_sources.begin(), m_sources.end(), source);
+    if (it != m_sources.end() && *it == source)
+        return;
+    m_sources.insert(it, source);
+    Q_EMIT sourcesChanged();
 }
 
 void JournalModel::reset(const QList<JournalEvent> &events)
@@ -58,4 +73,7 @@ void JournalModel::reset(const QList<JournalEvent> &events)
     for (auto i = start; i < events.size(); ++i)
         m_rows.push_back(events.at(i));
     endResetModel();
+    for (const auto &e : m_rows)
+        noteSource(e.source);
+    Q_EMIT countChanged();
 }

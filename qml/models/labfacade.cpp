@@ -1,32 +1,60 @@
 #include "labfacade.h"
 
 #include "common/logging.h"
+#include "config/labconfigloader.h"
+#include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
+#include "devices/journalkinds.h"
+#include "devices/powercontrol.h"
 #include "engine/labengine.h"
 #include "engine/servicehub.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSet>
+#include <QThreadPool>
+
+#include <cmath>
+#include <memory>
 
 LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
 {
+    const auto demo = LabConfigLoader::loadText(LabEngine::defaultLabYaml(), QStringLiteral("lab.yaml"));
+    if (demo.ok())
+        m_demoYaml = LabConfigWriter::toYaml(demo.config);
+    m_setup.setBinaryPath(QCoreApplication::applicationFilePath());
+    connect(&m_setup, &SetupWizard::applyRequested, this, &LabFacade::applySetup);
+
     if (!engine)
         return;
     // Receivers live on the GUI thread: these connections are queued.
-    connect(engine->registry(), &DeviceRegistry::deviceAdded, this, [this](const DeviceInfo &d) { m_devices.upsert(d); });
-    connect(engine->registry(), &DeviceRegistry::deviceChanged, this, [this](const DeviceInfo &d) { m_devices.upsert(d); });
-    connect(engine->registry(), &DeviceRegistry::deviceRemoved, this, [this](const MacAddress &m) { m_devices.remove(m); });
+    auto deviceUpdated = [this](const DeviceInfo &d) {
+        m_devices.upsert(d);
+        if (m_details.macAddress() == d.mac)
+            m_details.deviceChanged(d.mac, m_devices.device(d.mac.toString()));
+    };
+    connect(engine->registry(), &DeviceRegistry::deviceAdded, this, deviceUpdated);
+    connect(engine->registry(), &DeviceRegistry::deviceChanged, this, deviceUpdated);
+    connect(engine->registry(), &DeviceRegistry::deviceRemoved, this, [this](const MacAddress &m) {
+        m_devices.remove(m);
+        if (m_details.macAddress() == m)
+            m_details.close();
+    });
     connect(engine->hub(), &ServiceHub::serviceStateChanged, this,
             [this](const ServiceHub::Status &s) { m_services.update(s); });
     connect(engine->hub(), &ServiceHub::errorOccurred, this, [this](const ServiceError &e) {
         setError(tr("%1: %2").arg(e.service, e.message));
     });
-    connect(engine->journal(), &DeviceJournal::eventAppended, this, [this](const JournalEvent &e) { m_journal.append(e); });
+    connect(engine->journal(), &DeviceJournal::eventAppended, this, [this](const JournalEvent &e) {
+        m_journal.append(e);
+        m_details.eventAppended(e);
+    });
     connect(engine, &LabEngine::configApplied, this, [this](const LabConfig &c) {
-        if (m_name != c.name) {
-            m_name = c.name;
-            Q_EMIT nameChanged();
-        }
+        setConfig(c);
+        pollPowerAvailability();
     });
     connect(engine, &LabEngine::configRejected, this, [this](const ConfigErrors &errors) {
         setError(tr("The edited lab file was not applied: %1").arg(errors.isEmpty() ? QString() : errors.first().toString()));
@@ -44,21 +72,87 @@ void LabFacade::refresh()
         const auto devices = engine->registry()->all();
         const auto services = engine->hub()->statuses();
         const auto events = engine->journal()->recent(2000);
-        const QString name = engine->config().name;
+        const LabConfig config = engine->config();
         const QString path = engine->configPath();
+        const bool power = engine->powerControl() != nullptr;
         if (!self)
             return;
-        QMetaObject::invokeMethod(self, [self, devices, services, events, name, path] {
+        QMetaObject::invokeMethod(self, [self, devices, services, events, config, path, power] {
             if (!self)
                 return;
             self->m_devices.reset(devices);
             self->m_services.reset(services);
             self->m_journal.reset(events);
-            self->m_name = name;
             self->m_configPath = path;
+            self->setConfig(config);
+            self->setPowerAvailable(power);
             Q_EMIT self->nameChanged();
         });
     });
+}
+
+void LabFacade::setConfig(const LabConfig &config)
+{
+    m_config = config;
+    m_services.setConfig(config.services);
+    m_setup.setConfig(config);
+    m_pristineDemo = !m_demoYaml.isEmpty() && LabConfigWriter::toYaml(config) == m_demoYaml;
+    if (m_name != config.name) {
+        m_name = config.name;
+        Q_EMIT nameChanged();
+    }
+    Q_EMIT configChanged();
+}
+
+QVariantList LabFacade::profiles() const
+{
+    QVariantList out;
+    for (const auto &p : m_config.profiles)
+        out.append(QVariantMap{{QStringLiteral("id"), p.id}, {QStringLiteral("name"), p.name.isEmpty() ? p.id : p.name}});
+    return out;
+}
+
+QString LabFacade::powerUnavailableReason() const
+{
+    return m_powerAvailable ? QString()
+                            : tr("Power control is not available: this lab has no PoE power controller running.");
+}
+
+void LabFacade::setPowerAvailable(bool available)
+{
+    if (available == m_powerAvailable)
+        return;
+    m_powerAvailable = available;
+    Q_EMIT powerAvailableChanged();
+}
+
+void LabFacade::pollPowerAvailability()
+{
+    if (!m_engine)
+        return;
+    QPointer<LabFacade> self(this);
+    LabEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [self, engine] {
+        const bool power = engine->powerControl() != nullptr;
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, power] {
+            if (self)
+                self->setPowerAvailable(power);
+        });
+    });
+}
+
+void LabFacade::beginAction()
+{
+    ++m_pending;
+    Q_EMIT pendingActionsChanged();
+}
+
+void LabFacade::endAction()
+{
+    m_pending = qMax(0, m_pending - 1);
+    Q_EMIT pendingActionsChanged();
 }
 
 void LabFacade::startService(const QString &id)
@@ -83,28 +177,358 @@ void LabFacade::stopService(const QString &id)
     });
 }
 
+void LabFacade::startAllServices()
+{
+    if (!m_engine)
+        return;
+    LabEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [engine] { engine->hub()->startAll(); });
+}
+
+void LabFacade::stopAllServices()
+{
+    if (!m_engine)
+        return;
+    LabEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [engine] { engine->hub()->stopAll(); });
+}
+
+void LabFacade::editConfig(const QString &what, std::function<void(LabConfig &)> change, std::function<void()> onSuccess)
+{
+    if (!m_engine) {
+        setError(tr("%1 was not saved: no lab is running.").arg(what));
+        return;
+    }
+    beginAction();
+    LabEngine *engine = m_engine;
+    QPointer<LabFacade> self(this);
+    QMetaObject::invokeMethod(engine, [engine, self, what, change = std::move(change), onSuccess = std::move(onSuccess)] {
+        QString why;
+        const bool ok = engine->modifyConfig(change, &why);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, ok, why, what, onSuccess] {
+            if (!self)
+                return;
+            self->endAction();
+            if (!ok)
+                self->setError(tr("%1 was not saved: %2").arg(what, why));
+            else if (onSuccess)
+                onSuccess();
+        });
+    });
+}
+
 void LabFacade::moveDevice(const QString &mac, qreal x, qreal y)
 {
     const auto m = MacAddress::parse(mac);
-    if (!m || !m_engine)
+    if (!m || x < 0 || y < 0)
+        return;
+    const MacAddress address = *m;
+    const QPointF target(std::round(x), std::round(y));
+    editConfig(tr("The new layout"), [address, target](LabConfig &c) {
+        DeviceConfig *d = c.device(address);
+        if (!d)
+            return;
+        const QPointF from = d->position;
+        for (DeviceConfig &other : c.devices)
+            if (other.mac != address && other.position == target)
+                other.position = from;
+        d->position = target;
+    });
+}
+
+QPointF LabFacade::freeCell(const LabConfig &config, int columns)
+{
+    QSet<QPair<int, int>> used;
+    for (const auto &d : config.devices)
+        used.insert({int(std::lround(d.position.x())), int(std::lround(d.position.y()))});
+    for (int y = 0;; ++y)
+        for (int x = 0; x < columns; ++x)
+            if (!used.contains({x, y}))
+                return QPointF(x, y);
+}
+
+QString LabFacade::suggestName(const LabConfig &config, const QString &model)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]"));
+    QString prefix = model.isEmpty() || model.startsWith(QLatin1String("pi")) || model.startsWith(QLatin1String("cm"))
+        ? QStringLiteral("pi")
+        : QString(model).remove(unsafe).left(40);
+    if (prefix.isEmpty() || !prefix.front().isLetterOrNumber())
+        prefix = QStringLiteral("device");
+    QSet<QString> names;
+    for (const auto &d : config.devices)
+        names.insert(d.name.toLower());
+    for (int n = 1;; ++n) {
+        const QString name = QStringLiteral("%1-%2").arg(prefix).arg(n, 2, 10, QLatin1Char('0'));
+        if (!names.contains(name.toLower()))
+            return name;
+    }
+}
+
+static QList<MacAddress> parseMacs(const QStringList &macs)
+{
+    QList<MacAddress> out;
+    for (const auto &text : macs)
+        if (const auto m = MacAddress::parse(text); m && !out.contains(*m))
+            out.append(*m);
+    return out;
+}
+
+void LabFacade::adopt(const QStringList &macs)
+{
+    const QList<MacAddress> list = parseMacs(macs);
+    if (list.isEmpty() || !m_engine)
         return;
     LabEngine *engine = m_engine;
+    const int n = int(list.size());
+    editConfig(
+        tr("Adopting devices"),
+        [engine, list](LabConfig &c) {
+            static const QRegularExpression serialRe(QStringLiteral("^[0-9a-f]{8}$"));
+            for (const MacAddress &mac : list) {
+                if (c.device(mac))
+                    continue;
+                const DeviceInfo *info = engine->registry()->find(mac);
+                DeviceConfig d;
+                d.mac = mac;
+                if (info) {
+                    d.model = info->model;
+                    if (serialRe.match(info->serial.toLower()).hasMatch())
+                        d.serial = info->serial.toLower();
+                    d.isVirtual = info->isVirtual;
+                }
+                d.name = suggestName(c, d.model);
+                d.position = freeCell(c);
+                if (c.profiles.size() == 1)
+                    d.profile = c.profiles.constFirst().id;
+                c.devices.append(d);
+            }
+        },
+        [this, n] { Q_EMIT bulkFinished(tr("Adopted %n device(s)", "", n), {}); });
+}
+
+void LabFacade::assignProfile(const QStringList &macs, const QString &profileId)
+{
+    const QList<MacAddress> list = parseMacs(macs);
+    if (list.isEmpty())
+        return;
+    int adopted = 0;
+    for (const auto &m : list)
+        adopted += m_config.device(m) ? 1 : 0;
+    const int skipped = int(list.size()) - adopted;
+    editConfig(
+        tr("The profile assignment"),
+        [list, profileId](LabConfig &c) {
+            for (const MacAddress &m : list)
+                if (DeviceConfig *d = c.device(m))
+                    d->profile = profileId;
+        },
+        [this, adopted, skipped, profileId] {
+            QStringList failures;
+            if (skipped > 0)
+                failures << tr("%n device(s) not adopted: adopt them first.", "", skipped);
+            Q_EMIT bulkFinished(profileId.isEmpty() ? tr("Profile removed from %n device(s)", "", adopted)
+                                                    : tr("Profile %1 assigned to %n device(s)", "", adopted).arg(profileId),
+                                failures);
+        });
+}
+
+void LabFacade::renameDevice(const QString &mac, const QString &name)
+{
+    const auto m = MacAddress::parse(mac);
+    if (!m)
+        return;
     const MacAddress address = *m;
-    QPointer<LabFacade> self(this);
-    QMetaObject::invokeMethod(engine, [engine, address, x, y, self] {
-        QString why;
-        const bool ok = engine->modifyConfig(
-            [&](LabConfig &c) {
-                if (DeviceConfig *d = c.device(address))
-                    d->position = QPointF(x, y);
-            },
-            &why);
-        if (!ok && self)
-            QMetaObject::invokeMethod(self, [self, why] {
-                if (self)
-                    self->setError(why);
-            });
+    const QString trimmed = name.trimmed();
+    editConfig(tr("The new name"), [address, trimmed](LabConfig &c) {
+        if (DeviceConfig *d = c.device(address))
+            d->name = trimmed;
     });
+}
+
+void LabFacade::power(const QStringList &macs, const QString &action)
+{
+    PowerControl::Action act;
+    if (action == QLatin1String("on"))
+        act = PowerControl::Action::On;
+    else if (action == QLatin1String("off"))
+        act = PowerControl::Action::Off;
+    else if (action == QLatin1String("cycle"))
+        act = PowerControl::Action::Cycle;
+    else
+        return;
+    const QList<MacAddress> list = parseMacs(macs);
+    if (list.isEmpty())
+        return;
+    if (!m_engine || !m_powerAvailable) {
+        setError(powerUnavailableReason());
+        return;
+    }
+    beginAction();
+    LabEngine *engine = m_engine;
+    QPointer<LabFacade> self(this);
+    QMetaObject::invokeMethod(engine, [engine, self, list, act] {
+        struct Batch
+        {
+            int remaining = 0;
+            int ok = 0;
+            QStringList failures;
+        };
+        auto batch = std::make_shared<Batch>();
+        auto report = [self, batch, act] {
+            const QString verb = PowerControl::actionName(act);
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(self, [self, batch, verb] {
+                if (!self)
+                    return;
+                self->endAction();
+                Q_EMIT self->bulkFinished(tr("Power %1: %n device(s) done", "", batch->ok).arg(verb), batch->failures);
+            });
+        };
+        PowerControl *pc = engine->powerControl();
+        if (!pc) {
+            batch->failures << tr("Power control is not available: this lab has no PoE power controller running.");
+            report();
+            return;
+        }
+        batch->remaining = 1;   // held until every request is issued
+        for (const MacAddress &mac : list) {
+            const DeviceInfo *info = engine->registry()->find(mac);
+            const QString name = info ? info->displayName() : mac.toString();
+            QString why;
+            if (!pc->canControl(mac, &why)) {
+                batch->failures << tr("%1: %2").arg(name, why);
+                continue;
+            }
+            ++batch->remaining;
+            pc->requestPower(mac, act, QStringLiteral("gui"), [batch, name, report](bool ok, const QString &error) {
+                if (ok)
+                    ++batch->ok;
+                else
+                    batch->failures << tr("%1: %2").arg(name, error);
+                if (--batch->remaining == 0)
+                    report();
+            });
+        }
+        if (--batch->remaining == 0)
+            report();
+    });
+}
+
+void LabFacade::netbootOnce(const QStringList &macs)
+{
+    const QList<MacAddress> list = parseMacs(macs);
+    if (list.isEmpty() || !m_engine)
+        return;
+    beginAction();
+    LabEngine *engine = m_engine;
+    QPointer<LabFacade> self(this);
+    QMetaObject::invokeMethod(engine, [engine, self, list] {
+        BootOverride o;
+        o.target = BootOverride::Target::Pxe;
+        o.enabled = BootOverride::Enabled::Once;
+        for (const MacAddress &mac : list) {
+            engine->bootControl()->setOverride(mac, o);
+            JournalEvent e;
+            e.mac = mac;
+            e.source = QStringLiteral("gui");
+            e.kind = QString::fromLatin1(journalkind::BootOverride);
+            e.message = QStringLiteral("netboot once requested from the desktop");
+            e.data.insert(QStringLiteral("target"), BootOverride::targetName(o.target));
+            e.data.insert(QStringLiteral("enabled"), BootOverride::enabledName(o.enabled));
+            engine->journal()->append(e);
+        }
+        const int n = int(list.size());
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, n] {
+            if (!self)
+                return;
+            self->endAction();
+            Q_EMIT self->bulkFinished(tr("Netboot once set for %n device(s): they boot from the network next time.", "", n), {});
+        });
+    });
+}
+
+void LabFacade::openDevice(const QString &mac)
+{
+    const auto m = MacAddress::parse(mac);
+    if (!m)
+        return;
+    const MacAddress address = *m;
+    m_details.begin(address, m_devices.device(address.toString()));
+    if (!m_engine) {
+        // No engine (view tests): what the GUI journal holds for the device.
+        QList<JournalEvent> events;
+        for (const auto &e : m_journal.events())
+            if (e.mac == address)
+                events.append(e);
+        m_details.setEvents(events);
+        return;
+    }
+    LabEngine *engine = m_engine;
+    QPointer<LabFacade> self(this);
+    QMetaObject::invokeMethod(engine, [engine, self, address] {
+        const auto events = engine->journal()->events(address);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, address, events] {
+            if (self && self->m_details.macAddress() == address)
+                self->m_details.setEvents(events);
+        });
+    });
+}
+
+void LabFacade::closeDevice()
+{
+    m_details.close();
+}
+
+void LabFacade::runDiagnostics()
+{
+    if (!m_engine || m_diagnostics.isRunning())
+        return;
+    m_diagnostics.setRunning(true);
+    LabEngine *engine = m_engine;
+    QPointer<LabFacade> self(this);
+    const QString binary = QCoreApplication::applicationFilePath();
+    QMetaObject::invokeMethod(engine, [engine, self, binary] {
+        diagnostics::Input input;
+        input.services = engine->config().services;
+        input.profiles = engine->config().profiles;
+        input.dataDir = engine->paths().dataDir;
+        input.binaryPath = binary;
+        input.statuses = engine->hub()->statuses();
+        for (const auto &e : engine->journal()->recent())
+            if (e.kind == QLatin1String(journalkind::DhcpForeignServer))
+                input.foreignServers.append(e);
+        // File and /proc reads off both the engine and the GUI thread.
+        QThreadPool::globalInstance()->start([self, input] {
+            const auto findings = diagnostics::run(input, diagnostics::SystemProbe::live());
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(self, [self, findings] {
+                if (!self)
+                    return;
+                self->m_diagnostics.setFindings(findings);
+                self->m_diagnostics.setRunning(false);
+            });
+        });
+    });
+}
+
+void LabFacade::applySetup(const setupplan::Plan &plan)
+{
+    if (!plan.isValid())
+        return;
+    editConfig(tr("The network setup"), [plan](LabConfig &c) { setupplan::apply(c, plan); },
+               [this] {
+                   m_setup.setApplied(true);
+                   Q_EMIT notify(tr("Network setup saved: the services now serve on the interface you chose."));
+               });
 }
 
 void LabFacade::setError(const QString &message)

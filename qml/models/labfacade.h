@@ -1,18 +1,25 @@
 #pragma once
 
+#include "config/labconfig.h"
+#include "devicedetails.h"
 #include "devicelistmodel.h"
+#include "diagnosticsmodel.h"
+#include "importcontroller.h"
 #include "journalmodel.h"
 #include "servicelistmodel.h"
+#include "setupwizard.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 class LabEngine;
 
 // The one object QML gets (as the required property `lab`): GUI-thread view-models fed by queued
 // signals from the engine thread, and commands forwarded to the engine with queued invokes.
-// QML never touches the engine or its services directly.
+// QML never touches the engine or its services directly. Nothing here blocks: results of
+// commands come back as queued calls (notify(), bulkFinished(), model updates).
 class LabFacade : public QObject
 {
     Q_OBJECT
@@ -23,9 +30,18 @@ class LabFacade : public QObject
     Q_PROPERTY(DeviceListModel *devices READ devices CONSTANT)
     Q_PROPERTY(ServiceListModel *services READ services CONSTANT)
     Q_PROPERTY(JournalModel *journal READ journal CONSTANT)
+    Q_PROPERTY(DeviceDetails *details READ details CONSTANT)
+    Q_PROPERTY(DiagnosticsModel *diagnostics READ diagnostics CONSTANT)
+    Q_PROPERTY(SetupWizard *setup READ setup CONSTANT)
+    Q_PROPERTY(ImportController *importer READ importer CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QVariantList profiles READ profiles NOTIFY configChanged)
+    Q_PROPERTY(bool pristineDemo READ isPristineDemo NOTIFY configChanged)
+    Q_PROPERTY(bool powerAvailable READ isPowerAvailable NOTIFY powerAvailableChanged)
+    Q_PROPERTY(QString powerUnavailableReason READ powerUnavailableReason NOTIFY powerAvailableChanged)
+    Q_PROPERTY(int pendingActions READ pendingActions NOTIFY pendingActionsChanged)
 public:
-    // `engine` may be null (QML tests fill the models directly).
+    // `engine` may be null (QML view tests fill the models directly).
     explicit LabFacade(LabEngine *engine, QObject *parent = nullptr);
 
     [[nodiscard]] QString name() const { return m_name; }
@@ -33,30 +49,83 @@ public:
     [[nodiscard]] DeviceListModel *devices() { return &m_devices; }
     [[nodiscard]] ServiceListModel *services() { return &m_services; }
     [[nodiscard]] JournalModel *journal() { return &m_journal; }
+    [[nodiscard]] DeviceDetails *details() { return &m_details; }
+    [[nodiscard]] DiagnosticsModel *diagnostics() { return &m_diagnostics; }
+    [[nodiscard]] SetupWizard *setup() { return &m_setup; }
+    [[nodiscard]] ImportController *importer() { return &m_importer; }
     [[nodiscard]] QString lastError() const { return m_lastError; }
+    [[nodiscard]] QVariantList profiles() const;
+    [[nodiscard]] bool isPristineDemo() const { return m_pristineDemo; }
+    [[nodiscard]] bool isPowerAvailable() const { return m_powerAvailable; }
+    [[nodiscard]] QString powerUnavailableReason() const;
+    [[nodiscard]] int pendingActions() const { return m_pending; }
+    [[nodiscard]] const LabConfig &config() const { return m_config; }
 
     Q_INVOKABLE void startService(const QString &id);
     Q_INVOKABLE void stopService(const QString &id);
+    Q_INVOKABLE void startAllServices();
+    Q_INVOKABLE void stopAllServices();
+    // Moves a card to grid cell (x, y); a device already there takes the moved card's cell.
     Q_INVOKABLE void moveDevice(const QString &mac, qreal x, qreal y);
     Q_INVOKABLE void clearError();
+
+    // Fleet commands (bulk: a list of MACs). Power goes through the engine's PowerControl.
+    Q_INVOKABLE void adopt(const QStringList &macs);
+    Q_INVOKABLE void power(const QStringList &macs, const QString &action);   // "on", "off", "cycle"
+    Q_INVOKABLE void netbootOnce(const QStringList &macs);
+    Q_INVOKABLE void assignProfile(const QStringList &macs, const QString &profileId);
+    Q_INVOKABLE void renameDevice(const QString &mac, const QString &name);
+
+    // Device panel.
+    Q_INVOKABLE void openDevice(const QString &mac);
+    Q_INVOKABLE void closeDevice();
+
+    Q_INVOKABLE void runDiagnostics();
 
     // Pulls a full snapshot from the engine (called once at start-up).
     void refresh();
 
+    // Pure helpers (tested): the first free grid cell (row-major, `columns` wide) and a name
+    // for an adopted device ("pi-09").
+    static QPointF freeCell(const LabConfig &config, int columns = 8);
+    static QString suggestName(const LabConfig &config, const QString &model);
+
 Q_SIGNALS:
     void nameChanged();
     void lastErrorChanged();
-    // A one-line notification for the user (service failures, rejected config edits).
+    void configChanged();
+    void powerAvailableChanged();
+    void pendingActionsChanged();
+    // A one-line notification for the user (service failures, rejected config edits, results).
     void notify(const QString &message);
+    // A bulk command finished: a one-line summary and one line per device that failed.
+    void bulkFinished(const QString &summary, const QStringList &failures);
 
 private:
     void setError(const QString &message);
+    void setConfig(const LabConfig &config);
+    void setPowerAvailable(bool available);
+    void pollPowerAvailability();
+    void applySetup(const setupplan::Plan &plan);
+    // Runs `change` through LabEngine::modifyConfig on the engine thread; reports the outcome.
+    void editConfig(const QString &what, std::function<void(LabConfig &)> change, std::function<void()> onSuccess = {});
+    void beginAction();
+    void endAction();
 
     QPointer<LabEngine> m_engine;
     QString m_name;
     QString m_configPath;
     QString m_lastError;
+    LabConfig m_config;
+    QByteArray m_demoYaml;           // the demo lab, normalised through the writer
+    bool m_pristineDemo = false;
+    bool m_powerAvailable = false;
+    int m_pending = 0;
     DeviceListModel m_devices;
     ServiceListModel m_services;
     JournalModel m_journal;
+    DeviceDetails m_details;
+    DiagnosticsModel m_diagnostics;
+    SetupWizard m_setup;
+    ImportController m_importer;
 };

@@ -4,21 +4,67 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import MetalBootUi
 
-// Live journal of every device and service.
+// Live journal of every device and service, filtered by device, source, severity and text.
 Page {
     id: page
     required property Lab lab
     objectName: "logPage"
 
+    JournalFilterModel {
+        id: filtered
+        objectName: "logModel"
+        sourceModel: page.lab.journal
+        mac: deviceFilter.currentValue
+        source: sourceFilter.currentValue
+        minSeverity: severityFilter.currentValue
+        text: filter.text
+    }
+
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
+            ComboBox {
+                id: deviceFilter
+                objectName: "logDeviceFilter"
+                textRole: "text"
+                valueRole: "value"
+                Layout.preferredWidth: 200
+                Accessible.name: qsTr("Filter log by device")
+                // Rebuilt when devices come and go (a handful of times, not per event).
+                model: {
+                    const list = [{ value: "", text: Strings.allDevices }]
+                    const devices = page.lab.devices
+                    for (let i = 0; i < devices.count; ++i) {
+                        const d = devices.get(i)
+                        list.push({ value: d.mac, text: d.name })
+                    }
+                    return list
+                }
+            }
+            ComboBox {
+                id: sourceFilter
+                objectName: "logSourceFilter"
+                textRole: "text"
+                valueRole: "value"
+                Accessible.name: qsTr("Filter log by service")
+                model: [{ value: "", text: Strings.allSources }].concat(page.lab.journal.sources.map(s => ({ value: s, text: s })))
+            }
+            ComboBox {
+                id: severityFilter
+                objectName: "logSeverityFilter"
+                textRole: "text"
+                valueRole: "value"
+                Accessible.name: qsTr("Minimum severity")
+                model: [{ value: "", text: qsTr("All messages") }, { value: "warning", text: qsTr("Warnings and errors") },
+                        { value: "error", text: qsTr("Errors only") }]
+            }
             TextField {
                 id: filter
                 objectName: "logFilter"
-                placeholderText: qsTr("Filter by MAC, service or text")
-                Accessible.name: qsTr("Filter log")
-                Layout.preferredWidth: 320
+                placeholderText: qsTr("Search text")
+                Accessible.name: qsTr("Search the log")
+                Layout.fillWidth: true
+                Keys.onEscapePressed: text = ""
             }
             CheckBox {
                 id: follow
@@ -26,32 +72,57 @@ Page {
                 text: qsTr("Follow")
                 checked: true
                 Accessible.name: text
+                Accessible.onPressAction: toggle()
             }
-            Item { Layout.fillWidth: true }
+            Button {
+                objectName: "copyLog"
+                text: qsTr("Copy")
+                Accessible.name: qsTr("Copy the shown lines")
+                Accessible.onPressAction: copy()
+                onClicked: copy()
+                function copy() {
+                    clipboardHelper.text = filtered.toText()
+                    clipboardHelper.selectAll()
+                    clipboardHelper.copy()
+                }
+            }
         }
+    }
+
+    TextEdit {
+        id: clipboardHelper
+        visible: false
     }
 
     ListView {
         id: list
+        objectName: "logList"
         anchors.fill: parent
         anchors.margins: Theme.spacing
         clip: true
-        model: page.lab.journal
-        onCountChanged: if (follow.checked) positionViewAtEnd()
+        model: filtered
+        reuseItems: true
+        onCountChanged: if (follow.checked && visible) positionViewAtEnd()
+        onVisibleChanged: if (follow.checked && visible) positionViewAtEnd()
         delegate: Label {
             required property date time
             required property string mac
             required property string source
             required property string severity
             required property string message
-            readonly property string line: Qt.formatTime(time, "hh:mm:ss.zzz") + "  " + source.padEnd(8) + " " + mac + "  " + message
             width: ListView.view.width
-            visible: filter.text.length === 0 || line.toLowerCase().indexOf(filter.text.toLowerCase()) >= 0
-            height: visible ? implicitHeight : 0
-            text: line
+            text: Qt.formatTime(time, "hh:mm:ss.zzz") + "  " + source.padEnd(8) + " " + (mac.length > 0 ? mac : "                 ") + "  " + message
+            elide: Text.ElideRight
             font.family: "monospace"
-            color: severity === "error" ? "#d93025" : severity === "warning" ? "#b06000" : Theme.palette.text
+            color: severity === "error" ? Theme.danger : severity === "warning" ? Theme.warning : Theme.palette.text
         }
         ScrollBar.vertical: ScrollBar {}
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: list.count === 0
+        text: page.lab.journal.count === 0 ? qsTr("Nothing logged yet.") : qsTr("No line matches the filter.")
+        color: Theme.muted
     }
 }

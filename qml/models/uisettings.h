@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QObject>
+#include <QSettings>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+// Desktop preferences (QSettings): whether the lab keeps running in the tray when the window
+// closes, and whether the first-run wizard was completed or dismissed.
+class UiSettings : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(bool keepRunningInTray READ keepRunningInTray WRITE setKeepRunningInTray NOTIFY keepRunningInTrayChanged)
+    Q_PROPERTY(bool firstRunDone READ firstRunDone WRITE setFirstRunDone NOTIFY firstRunDoneChanged)
+    Q_PROPERTY(bool trayAvailable READ trayAvailable CONSTANT)
+public:
+    // `file` empty = the application's standard settings.
+    explicit UiSettings(const QString &file = {}, bool trayAvailable = false, QObject *parent = nullptr);
+
+    [[nodiscard]] bool keepRunningInTray() const;
+    void setKeepRunningInTray(bool keep);
+    [[nodiscard]] bool firstRunDone() const;
+    void setFirstRunDone(bool done);
+    [[nodiscard]] bool trayAvailable() const { return m_trayAvailable; }
+
+Q_SIGNALS:
+    void keepRunningInTrayChanged();
+    void firstRunDoneChanged();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+    bool m_trayAvailable;
+};
