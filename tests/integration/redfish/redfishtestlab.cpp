@@ -42,14 +42,8 @@ int main(int argc, char **argv)
                     "  http: {address: 127.0.0.1, port: 0}\n"
                     "  dhcp: {enabled: false}\n  tftp: {enabled: false}\n"
                     "  redfish: {enabled: false}\n  consoles: {enabled: false}\n"
-                    "profiles:\n  default: {name: Default}\n"
-                    "devices:\n");
-    for (int i = 1; i <= devices; ++i) {
-        const QByteArray mac = QStringLiteral("dc:a6:32:%1:%2:%3").arg((i >> 16) & 0xff, 2, 16, QLatin1Char('0'))
-                                   .arg((i >> 8) & 0xff, 2, 16, QLatin1Char('0')).arg(i & 0xff, 2, 16, QLatin1Char('0')).toLatin1();
-        yaml += "  \"" + mac + "\": {name: pi-" + QByteArray::number(i).rightJustified(3, '0') + ", serial: \"6b1d"
-            + QByteArray::number(i, 16).rightJustified(4, '0') + "\", model: pi4, profile: default}\n";
-    }
+                    "profiles:\n  default: {name: Default}\n");
+    yaml += fakeDevicesYaml(devices);
     QFile f(options.configPath);
     if (!f.open(QIODevice::WriteOnly) || f.write(yaml) != yaml.size())
         return 1;
@@ -76,20 +70,7 @@ int main(int argc, char **argv)
     for (const DeviceInfo &d : engine.registry()->all())
         engine.registry()->setPower(d.mac, PowerState::Off, 0);
 
-    redfish::Backend backend;
-    backend.registry = engine.registry();
-    backend.journal = engine.journal();
-    backend.bootControl = engine.bootControl();
-    backend.inventory = engine.inventory();
-    backend.powerControl = [&power] { return static_cast<PowerControl *>(&power); };
-    backend.firmwareSettings = [&firmware] { return static_cast<FirmwareSettings *>(&firmware); };
-    backend.config = [&engine]() -> const LabConfig & { return engine.config(); };
-    backend.modifyConfig = [&engine](const std::function<void(LabConfig &)> &change, QString *why) {
-        return engine.modifyConfig(change, why);
-    };
-    backend.configDir = options.paths.configDir;
-    backend.dataDir = options.paths.dataDir;
-    RedfishService service(backend);
+    RedfishService service(fakeBackend(engine, &power, &firmware));
     RedfishConfig config;
     config.address = QHostAddress(QHostAddress::LocalHost);
     config.port = 0;
