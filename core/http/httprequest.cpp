@@ -25,7 +25,7 @@ static QByteArray methodToName(QHttpServerRequest::Method m)
 }
 
 HttpRequest::HttpRequest(const QHttpServerRequest &request, QTcpSocket *socket, HttpServer *server)
-    : m_request(request)
+    : m_request(&request)
     , m_socket(socket)
     , m_server(server)
 {
@@ -46,7 +46,26 @@ HttpRequest::HttpRequest(const QHttpServerRequest &request, QTcpSocket *socket, 
 
 QByteArray HttpRequest::header(const QByteArray &name) const
 {
-    return m_request.value(name);
+    if (m_request)
+        return m_request->value(name);
+    for (const auto &h : m_headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    return {};
+}
+
+QTcpSocket *HttpRequest::socket() const
+{
+    return m_socket.data();
+}
+
+HttpRequest HttpRequest::detached() const
+{
+    HttpRequest copy(*this);
+    if (m_request)
+        copy.m_headers = m_request->headers();
+    copy.m_request = nullptr;
+    return copy;
 }
 
 QString HttpRequest::hostForUrls() const

@@ -61,13 +61,18 @@ public:
 
     // Take over the answer: the handler returns HttpResponse::deferred() and sends later.
     [[nodiscard]] PendingResponse defer() const;
-    // Raw socket (server-sent events). Only valid during the handler call.
-    [[nodiscard]] QTcpSocket *socket() const { return m_socket; }
+    // A copy that stays usable after the handler returned (headers copied, socket tracked): for
+    // handlers that finish asynchronously and still need the request (e.g. after an off-thread
+    // password check). Its defer() is a no-op sender once the client went away.
+    [[nodiscard]] HttpRequest detached() const;
+    // Raw socket (server-sent events). Null once the connection is gone.
+    [[nodiscard]] QTcpSocket *socket() const;
 
 private:
-    const QHttpServerRequest &m_request;
-    QTcpSocket *m_socket;
-    HttpServer *m_server;
+    const QHttpServerRequest *m_request = nullptr;       // null when detached
+    QList<QPair<QByteArray, QByteArray>> m_headers;      // detached copies only
+    QPointer<QTcpSocket> m_socket;
+    QPointer<HttpServer> m_server;
     QByteArray m_method;
     QString m_path;
     QByteArray m_rawPath;

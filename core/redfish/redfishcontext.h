@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountstore.h"
 #include "config/labconfig.h"
 #include "devices/deviceinfo.h"
 #include "http/httprequest.h"
@@ -17,7 +18,6 @@
 #include <functional>
 #include <optional>
 
-class AccountStore;
 class BootControl;
 class DeviceJournal;
 class DeviceRegistry;
@@ -30,6 +30,7 @@ class SessionStore;
 namespace redfish {
 
 class EventService;
+class PasswordVerifier;
 class TaskStore;
 
 // What the lab gives the BMC. Getters for the parts that other subsystems wire in later
@@ -74,6 +75,7 @@ public:
     SessionStore *sessions = nullptr;
     TaskStore *tasks = nullptr;
     EventService *events = nullptr;
+    PasswordVerifier *verifier = nullptr;   // null: passwords are hashed on the calling thread
     RedfishConfig config;
     QString serviceUuid;
     QString certificatePath;           // PEM of the served certificate (CertificateService)
@@ -85,8 +87,17 @@ public:
     // Registers a route whose handler runs only after authentication and the privilege check
     // (bmcweb's BMCWEB_ROUTE(...).privileges(...)). GET routes also get Allow/Link/ETag headers.
     void route(unsigned methods, const QString &pattern, const privileges::Requirement &requirement, Handler handler);
-    // Authenticates a request (X-Auth-Token, then Basic). nullopt + *denied when it fails.
-    std::optional<Auth> authenticate(const HttpRequest &request, HttpResponse *denied);
+    // Authenticates a request (X-Auth-Token, then Basic) and answers with next(request, auth), or
+    // with 401. A Basic password that needs PBKDF2 is checked off the engine thread: the answer
+    // is then deferred and `next` runs later with a detached copy of the request.
+    HttpResponse authenticated(HttpRequest &request, const Handler &next);
+    // Verifies a password the same way (remembered success, lockout accounting, worker thread)
+    // and answers with then(request, verdict); 503 when too many checks are already waiting.
+    using PasswordThen = std::function<HttpResponse(HttpRequest &, AccountStore::Verdict)>;
+    HttpResponse withPassword(HttpRequest &request, const QString &userName, const QString &password,
+                              const PasswordThen &then);
+    // The 401 answer (NoValidSession + WWW-Authenticate); `why` goes to the log only.
+    HttpResponse authenticationFailed(const HttpRequest &request, const char *why) const;
     // After every route: PUT/PATCH/POST/DELETE on a known URI without that method → 405 with a
     // DMTF OperationNotAllowed body and Allow (our HttpServer's own 405 body is not Redfish).
     void finishRoutes();
@@ -108,6 +119,8 @@ private:
         unsigned methods;
     };
     QList<RouteInfo> m_routes;
+    qint64 m_busyWarnedAtMs = 0;      // one "too many password checks" warning per second
+    int m_busyRefused = 0;
 };
 
 // Response helpers.

@@ -16,6 +16,7 @@
 #include "eventservice.h"
 #include "http/httpserver.h"
 #include "managers.h"
+#include "passwordverifier.h"
 #include "serviceroot.h"
 #include "sessionstore.h"
 #include "systems.h"
@@ -46,6 +47,7 @@ RedfishService::RedfishService(redfish::Backend backend, QObject *parent)
     m_events = new redfish::EventService(&m_context, this);
     m_context.events = m_events;
     m_updater = new redfish::FirmwareUpdater(&m_context, this);
+    m_context.verifier = new redfish::PasswordVerifier(this);
     m_server->addDefaultHeader("OData-Version", "4.0");
     m_server->addDefaultHeader("X-Frame-Options", "DENY");
     m_server->addDefaultHeader("X-Content-Type-Options", "nosniff");
@@ -111,6 +113,11 @@ QString RedfishService::baseUrl() const
     const QHostAddress a = m_bound.isNull() ? m_context.config.address : m_bound;
     const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? u"["_s + a.toString() + u"]"_s : a.toString();
     return u"%1://%2:%3"_s.arg(m_context.config.tls ? u"https"_s : u"http"_s, host).arg(port());
+}
+
+int RedfishService::pendingPasswordChecks() const
+{
+    return m_context.verifier->pending();
 }
 
 QString RedfishService::initialPasswordFile() const

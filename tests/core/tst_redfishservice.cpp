@@ -5,6 +5,7 @@
 #include "../integration/redfish/fakelab.h"
 #include "labfixture.h"
 #include "redfish/accountstore.h"
+#include "redfish/passwordverifier.h"
 #include "redfish/redfishservice.h"
 #include "redfishclient.h"
 
@@ -15,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -70,6 +72,8 @@ private Q_SLOTS:
     void badBodies();
     void basicOverPlainHttp_data();
     void basicOverPlainHttp();
+    void basicCredentialsRemembered();
+    void badLoginFloodDoesNotStall();
 
 private:
     std::unique_ptr<LabFixture> m_fixture;
@@ -460,6 +464,80 @@ void TestRedfishService::basicOverPlainHttp()
     // The public paths stay public.
     QCOMPARE(client.get(u"/redfish/v1/"_s).status, 200);
     plain.stop();
+}
+
+void TestRedfishService::basicCredentialsRemembered()
+{
+    // After one PBKDF2 check, Basic requests with the same credentials are answered without
+    // another one (Ironic polls with Basic auth every few seconds).
+    m_client->setBasic(u"reader"_s, Password);
+    QCOMPARE(m_client->get(System1).status, 200);
+    AccountStore::PasswordCheck check;
+    const auto quick = m_service->accounts()->beginVerify(u"reader"_s, Password, QDateTime::currentDateTimeUtc(), &check);
+    QVERIFY(quick);
+    QCOMPARE(*quick, AccountStore::Verdict::Ok);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(m_client->get(System1).status, 200);
+    QCOMPARE(m_service->pendingPasswordChecks(), 0);
+    qInfo() << "20 Basic-auth GETs with remembered credentials:" << timer.elapsed() << "ms";
+}
+
+void TestRedfishService::badLoginFloodDoesNotStall()
+{
+    // Many connections with wrong Basic credentials for unknown users (each costs a full PBKDF2
+    // against a dummy hash): the checks run on the worker, the excess is refused with 503, and a
+    // session-authenticated client is served meanwhile.
+    m_client->clearCredentials();
+    RedfishReply login = m_client->post(u"/redfish/v1/SessionService/Sessions"_s,
+                                        {{u"UserName"_s, u"reader"_s}, {u"Password"_s, Password}});
+    QCOMPARE(login.status, 201);
+    m_client->setToken(login.header("X-Auth-Token"));
+
+    constexpr int Flood = 48;
+    std::vector<std::unique_ptr<QSslSocket>> sockets;
+    QList<QByteArray> answers(Flood);
+    for (int i = 0; i < Flood; ++i) {
+        auto socket = std::make_unique<QSslSocket>();
+        socket->setPeerVerifyMode(QSslSocket::VerifyNone);   // the flood tests the server, not TLS
+        QSslSocket *s = socket.get();
+        const QByteArray request = "GET /redfish/v1/Systems HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
+            + (u"ghost%1:wrong-password"_s.arg(i)).toUtf8().toBase64() + "\r\nConnection: close\r\n\r\n";
+        connect(s, &QSslSocket::encrypted, s, [s, request] { s->write(request); });
+        connect(s, &QSslSocket::readyRead, s, [s, &answers, i] { answers[i] += s->readAll(); });
+        s->connectToHostEncrypted(u"127.0.0.1"_s, m_service->port());
+        sockets.push_back(std::move(socket));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->pendingPasswordChecks() >= 4, 10000);
+    // Checks are queued; the engine thread still answers at once.
+    const RedfishReply r = m_client->get(System1);
+    QCOMPARE(r.status, 200);
+    QVERIFY(m_service->pendingPasswordChecks() > 0);
+    QVERIFY(m_service->pendingPasswordChecks() <= redfish::PasswordVerifier::MaxPending);
+
+    auto done = [&answers] {
+        for (const QByteArray &a : answers)
+            if (!a.contains("\r\n\r\n"))
+                return false;
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(done(), 30000);
+    int unauthorized = 0;
+    int busy = 0;
+    for (const QByteArray &a : std::as_const(answers)) {
+        if (a.startsWith("HTTP/1.1 401 "))
+            ++unauthorized;
+        else if (a.startsWith("HTTP/1.1 503 ") && a.contains("\r\nRetry-After: 1\r\n"))
+            ++busy;
+        else
+            QFAIL(a.left(200).constData());
+    }
+    qInfo() << "flood:" << unauthorized << "x 401 after PBKDF2," << busy << "x 503 refused while busy";
+    QCOMPARE(unauthorized + busy, Flood);
+    QVERIFY(busy > 0);
+    QVERIFY(unauthorized >= redfish::PasswordVerifier::MaxPending);
+    QCOMPARE(m_service->pendingPasswordChecks(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRedfishService)
