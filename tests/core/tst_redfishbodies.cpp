@@ -204,7 +204,7 @@ void TestRedfishBodies::systemBoot()
     QCOMPARE(strings(boot.value(u"BootSourceOverrideEnabled@Redfish.AllowableValues"_s)),
              (QStringList{u"Disabled"_s, u"Once"_s, u"Continuous"_s}));
     QCOMPARE(strings(boot.value(u"BootSourceOverrideMode@Redfish.AllowableValues"_s)), QStringList{u"UEFI"_s});
-    // A consumed Once override reads back as Disabled (BootControl keeps the target as None).
+    // A consumed Once override reads back as Disabled.
     s.boot = BootOverride();
     s.boot.httpBootUri = u"http://10.0.0.1/boot.efi"_s;
     const QJsonObject after = redfish::systemBody(s).value(u"Boot"_s).toObject();

@@ -22,7 +22,7 @@ WORK=$(mktemp -d)
 LABPID=$!
 trap 'kill $LABPID 2>/dev/null; wait $LABPID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do grep -q READY "$WORK/ready" 2>/dev/null && break; sleep 0.2; done
-read -r _ PORT PWFILE CA < "$WORK/ready" || { echo "lab did not start"; cat "$OUT/lab.log"; exit 1; }
+read -r _ PORT PWFILE CA _ < "$WORK/ready" || { echo "lab did not start"; cat "$OUT/lab.log"; exit 1; }
 PASSWORD=$(sed -n 's/^password: //p' "$PWFILE")
 URL=https://127.0.0.1:$PORT
 unset REQUESTS_CA_BUNDLE
