@@ -44,7 +44,6 @@ QJsonObject biosBody(const QString &systemId, const QList<FirmwareSettings::Attr
         {u"@odata.type"_s, u"#Settings.v1_3_5.Settings"_s},
         {u"SettingsObject"_s, odata::link(biosUri(systemId) + u"/Settings"_s)},
         {u"SupportedApplyTimes"_s, QJsonArray{u"OnReset"_s}},
-        {u"SupportedApplyTimes@Redfish.AllowableValues"_s, QJsonArray{u"OnReset"_s}},
         {u"Messages"_s, QJsonArray()},
     };
     if (changedAt.isValid())

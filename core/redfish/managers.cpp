@@ -45,7 +45,7 @@ QJsonObject managerCollectionBody(const QList<DeviceInfo> &devices)
     return odata::collection(Kind::ManagerCollection, u"/redfish/v1/Managers"_s, u"Manager Collection"_s, members);
 }
 
-QJsonObject managerBody(const DeviceInfo &device, const QString &firmwareVersion)
+QJsonObject managerBody(const DeviceInfo &device, const QString &firmwareVersion, const QString &serviceUuid)
 {
     const QString id = Context::systemId(device.mac);
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -59,7 +59,7 @@ QJsonObject managerBody(const DeviceInfo &device, const QString &firmwareVersion
         {u"Model"_s, u"Metal Boot"_s},
         {u"FirmwareVersion"_s, firmwareVersion},
         {u"UUID"_s, QUuid::createUuidV5(QUuid(systemUuid(device.mac)), u"manager"_s).toString(QUuid::WithoutBraces)},
-        {u"ServiceEntryPointUUID"_s, QJsonValue()},
+        {u"ServiceEntryPointUUID"_s, serviceUuid},
         {u"PowerState"_s, u"On"_s},
         {u"DateTime"_s, now.toString(Qt::ISODate).replace(u"Z"_s, u"+00:00"_s)},
         {u"DateTimeLocalOffset"_s, u"+00:00"_s},
@@ -165,7 +165,7 @@ HttpResponse handleManagerGet(Context &ctx, HttpRequest &req)
     const auto d = ctx.device(id);
     if (!d)
         return errorResponse(msg::resourceNotFound(u"Manager"_s, id.left(64)));
-    return jsonResponse(req, managerBody(*d, QStringLiteral(METALBOOT_VERSION)));
+    return jsonResponse(req, managerBody(*d, QStringLiteral(METALBOOT_VERSION), ctx.serviceUuid));
 }
 
 HttpResponse handleVirtualMediaGet(Context &ctx, HttpRequest &req)

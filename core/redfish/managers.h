@@ -14,7 +14,8 @@ class Context;
 // script renderer boots from (Boot override Cd / the BootControl media state).
 QStringList virtualMediaSlots();
 QJsonObject managerCollectionBody(const QList<DeviceInfo> &devices);
-QJsonObject managerBody(const DeviceInfo &device, const QString &firmwareVersion);
+// `serviceUuid`: the UUID of the Redfish service this manager provides (ServiceRoot.UUID).
+QJsonObject managerBody(const DeviceInfo &device, const QString &firmwareVersion, const QString &serviceUuid);
 QJsonObject virtualMediaCollectionBody(const QString &managerId);
 QJsonObject virtualMediaBody(const QString &managerId, const QString &slot, const VirtualMedia &media);
 

@@ -179,17 +179,30 @@ void Context::route(unsigned methods, const QString &pattern, const privileges::
             if (auto bad = checkQuery(request))
                 return *bad;
         }
+        if (request.method() == "PATCH") {
+            QJsonObject body;
+            QList<msg::Message> ignored;
+            if (json::parseObject(request.body(), &body, &ignored) && json::onlyODataAnnotations(body))
+                return errorResponse(msg::noOperation());
+        }
         HttpResponse response = handler(request, auth);
         if (isGet && response.status() < 300 && response.header("Allow").isNull())
             response.setHeader("Allow", allowHeader(methodsFor(pattern)));
         return response;
     };
     const bool open = requirement.isPublic();
-    server->route(methods, pattern, [this, open, authorized](HttpRequest &request) -> HttpResponse {
+    auto entry = [this, open, authorized](HttpRequest &request) -> HttpResponse {
         if (open)
             return authorized(request, Auth());
         return authenticated(request, authorized);
-    });
+    };
+    server->route(methods, pattern, entry);
+    // DSP0266 §7.10: a POST to a collection's Members property URI creates like a POST to the
+    // collection (Sessions, Accounts, Subscriptions).
+    if ((methods & HttpServer::Post) && !pattern.contains(u"/Actions/"_s) && !pattern.endsWith(u"*}"_s)) {
+        m_routes.append({pattern + u"/Members"_s, HttpServer::Post});
+        server->route(HttpServer::Post, pattern + u"/Members"_s, entry);
+    }
 }
 
 void Context::finishRoutes()
@@ -198,10 +211,10 @@ void Context::finishRoutes()
     for (const RouteInfo &r : std::as_const(m_routes))
         if (!patterns.contains(r.pattern) && !r.pattern.endsWith(u"*}"))
             patterns << r.pattern;
-    const unsigned writes = HttpServer::Post | HttpServer::Put | HttpServer::Patch | HttpServer::Delete;
+    const unsigned all = HttpServer::Get | HttpServer::Post | HttpServer::Put | HttpServer::Patch | HttpServer::Delete;
     for (const QString &pattern : std::as_const(patterns)) {
         const unsigned have = methodsFor(pattern);
-        const unsigned missing = writes & ~have;
+        const unsigned missing = all & ~have;
         if (!missing)
             continue;
         const QByteArray allow = allowHeader(have);

@@ -98,8 +98,9 @@ public:
                               const PasswordThen &then);
     // The 401 answer (NoValidSession + WWW-Authenticate); `why` goes to the log only.
     HttpResponse authenticationFailed(const HttpRequest &request, const char *why) const;
-    // After every route: PUT/PATCH/POST/DELETE on a known URI without that method → 405 with a
-    // DMTF OperationNotAllowed body and Allow (our HttpServer's own 405 body is not Redfish).
+    // After every route: any method a known URI lacks (GET on an action, DELETE on a collection,
+    // ...) → 405 with a DMTF OperationNotAllowed body and Allow (HttpServer's own 405 body is not
+    // Redfish).
     void finishRoutes();
     // The methods registered for `pattern` (for Allow headers).
     [[nodiscard]] unsigned methodsFor(const QString &pattern) const;

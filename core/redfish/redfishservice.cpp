@@ -52,6 +52,13 @@ RedfishService::RedfishService(redfish::Backend backend, QObject *parent)
     m_server->addDefaultHeader("X-Frame-Options", "DENY");
     m_server->addDefaultHeader("X-Content-Type-Options", "nosniff");
     m_server->addDefaultHeader("Strict-Transport-Security", "max-age=31536000");
+    // DSP0266 §6.5.2: a request for an OData version the service does not support gets 412.
+    m_server->setFilter([](HttpRequest &r) -> std::optional<HttpResponse> {
+        const QByteArray version = r.header("odata-version").trimmed();
+        if (version.isEmpty() || version == "4.0")
+            return std::nullopt;
+        return redfish::errorResponse(redfish::messages::headerInvalid(u"OData-Version: "_s + QString::fromLatin1(version.left(32))), 412);
+    });
     registerRoutes();
 
     if (m_context.backend.registry)

@@ -155,6 +155,9 @@ QJsonObject systemBody(const SystemState &s)
         {u"BootSourceOverrideMode"_s, u"UEFI"_s},
         {u"BootSourceOverrideMode@Redfish.AllowableValues"_s, QJsonArray{u"UEFI"_s}},
         {u"HttpBootUri"_s, s.boot.httpBootUri.isEmpty() ? QJsonValue() : QJsonValue(s.boot.httpBootUri)},
+        // What a PATCH may change in this object (RedfishExtensions WriteableProperties).
+        {u"@Redfish.WriteableProperties"_s, QJsonArray{u"BootSourceOverrideTarget"_s, u"BootSourceOverrideEnabled"_s,
+                                                       u"BootSourceOverrideMode"_s, u"HttpBootUri"_s}},
     };
 
     QJsonObject processorSummary{{u"Count"_s, inv.cpu.count}, {u"Status"_s, status()}};

@@ -204,6 +204,9 @@ void TestRedfishBodies::systemBoot()
     QCOMPARE(strings(boot.value(u"BootSourceOverrideEnabled@Redfish.AllowableValues"_s)),
              (QStringList{u"Disabled"_s, u"Once"_s, u"Continuous"_s}));
     QCOMPARE(strings(boot.value(u"BootSourceOverrideMode@Redfish.AllowableValues"_s)), QStringList{u"UEFI"_s});
+    QCOMPARE(strings(boot.value(u"@Redfish.WriteableProperties"_s)),
+             (QStringList{u"BootSourceOverrideTarget"_s, u"BootSourceOverrideEnabled"_s, u"BootSourceOverrideMode"_s,
+                          u"HttpBootUri"_s}));
     // A consumed Once override reads back as Disabled.
     s.boot = BootOverride();
     s.boot.httpBootUri = u"http://10.0.0.1/boot.efi"_s;
@@ -426,7 +429,8 @@ void TestRedfishBodies::processorAndStorage()
 
 void TestRedfishBodies::manager()
 {
-    const QJsonObject m = redfish::managerBody(device(), u"1.2.3"_s);
+    const QJsonObject m = redfish::managerBody(device(), u"1.2.3"_s, u"7d1c5a9e-1111-5222-8333-444455556666"_s);
+    QCOMPARE(m.value(u"ServiceEntryPointUUID"_s).toString(), u"7d1c5a9e-1111-5222-8333-444455556666"_s);
     QCOMPARE(m.value(u"Id"_s).toString(), Id);
     QCOMPARE(m.value(u"ManagerType"_s).toString(), u"BMC"_s);
     QCOMPARE(m.value(u"FirmwareVersion"_s).toString(), u"1.2.3"_s);

@@ -67,6 +67,8 @@ private Q_SLOTS:
     void readPatch_data();
     void readPatch();
     void readPatchKeepsGoodProperties();
+    void onlyODataAnnotations_data();
+    void onlyODataAnnotations();
     void readAction_data();
     void readAction();
     void valueText_data();
@@ -301,8 +303,10 @@ void TestRedfishMessages::readPatch_data()
                                    << QByteArray(R"({"Boot":{"HttpBootUri":null}})");
     QTest::newRow("read-only") << QByteArray(R"({"Id":"x"})") << QStringList{u"PropertyNotWritable(Id)"_s}
                                << QByteArray("{}");
-    QTest::newRow("annotation") << QByteArray(R"({"@odata.id":"/x"})")
-                                << QStringList{u"PropertyNotWritable(@odata.id)"_s} << QByteArray("{}");
+    QTest::newRow("odata ignored") << QByteArray(R"({"@odata.id":"/x","@odata.etag":"W/\"1\"","Enabled":false})")
+                                   << QStringList{} << QByteArray(R"({"Enabled":false})");
+    QTest::newRow("annotation") << QByteArray(R"({"Boot@Redfish.AllowableValues":["x"]})")
+                                << QStringList{u"PropertyNotWritable(Boot@Redfish.AllowableValues)"_s} << QByteArray("{}");
     QTest::newRow("several") << QByteArray(R"({"Foo":1,"Enabled":3,"Boot":{"BootSourceOverrideEnabled":"Always"}})")
                              << QStringList{u"PropertyValueNotInList(Always,Boot/BootSourceOverrideEnabled)"_s,
                                             u"PropertyValueTypeError(3,Enabled)"_s, u"PropertyUnknown(Foo)"_s}
@@ -331,6 +335,23 @@ void TestRedfishMessages::readPatchKeepsGoodProperties()
         json::readPatch(parse(R"({"Enabled":true,"Boot":{"BootSourceOverrideTarget":"Hdd","X":1}})"), bootSchema(), &out);
     QCOMPARE(ids(out), QStringList{u"PropertyUnknown(Boot/X)"_s});
     QCOMPARE(result, parse(R"({"Enabled":true,"Boot":{"BootSourceOverrideTarget":"Hdd"}})"));
+}
+
+void TestRedfishMessages::onlyODataAnnotations_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("only");
+    QTest::newRow("empty") << QByteArray("{}") << false;
+    QTest::newRow("odata only") << QByteArray(R"({"@odata.id":"/a","@odata.type":"#X"})") << true;
+    QTest::newRow("with a property") << QByteArray(R"({"@odata.id":"/a","Enabled":true})") << false;
+    QTest::newRow("redfish annotation") << QByteArray(R"({"@Redfish.SettingsApplyTime":{}})") << false;
+}
+
+void TestRedfishMessages::onlyODataAnnotations()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, only);
+    QCOMPARE(json::onlyODataAnnotations(parse(body.constData())), only);
 }
 
 void TestRedfishMessages::readAction_data()

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void badBodies();
     void basicOverPlainHttp_data();
     void basicOverPlainHttp();
+    void protocolDetails();
     void basicCredentialsRemembered();
     void badLoginFloodDoesNotStall();
 
@@ -464,6 +465,40 @@ void TestRedfishService::basicOverPlainHttp()
     // The public paths stay public.
     QCOMPARE(client.get(u"/redfish/v1/"_s).status, 200);
     plain.stop();
+}
+
+void TestRedfishService::protocolDetails()
+{
+    m_client->setBasic(u"admin"_s, m_adminPassword);
+    // Unsupported OData-Version: 412 (DSP0266 §6.5.2), also on public paths.
+    RedfishReply r = m_client->get(u"/redfish/v1/"_s, {{"OData-Version", "4.1"}});
+    QCOMPARE(r.status, 412);
+    QCOMPARE(r.errorCode(), u"Base.1.19.HeaderInvalid"_s);
+    QCOMPARE(m_client->get(u"/redfish/v1/"_s, {{"OData-Version", "4.0"}}).status, 200);
+    // A PATCH of OData annotations only changes nothing: NoOperation.
+    const QString account = u"/redfish/v1/AccountService/Accounts/"_s + m_service->accounts()->byName(u"reader"_s)->id;
+    r = m_client->patch(account, {{u"@odata.id"_s, account}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), u"Base.1.19.NoOperation"_s);
+    // Echoed OData control information next to a real change is ignored.
+    r = m_client->patch(System1, {{u"@odata.id"_s, System1}, {u"Boot"_s, QJsonObject{{u"BootSourceOverrideTarget"_s, u"Hdd"_s}}}});
+    QCOMPARE(r.status, 200);
+    // POST to a collection's Members URI creates a member (DSP0266 §7.10), without auth for Sessions.
+    m_client->clearCredentials();
+    r = m_client->post(u"/redfish/v1/SessionService/Sessions/Members"_s,
+                       {{u"UserName"_s, u"reader"_s}, {u"Password"_s, Password}});
+    QCOMPARE(r.status, 201);
+    QVERIFY(r.header("Location").startsWith("/redfish/v1/SessionService/Sessions/"));
+    // Tokens are 256-bit hex strings.
+    const QByteArray token = r.header("X-Auth-Token");
+    QCOMPARE(token.size(), 64);
+    QVERIFY(!QByteArray::fromHex(token).isEmpty() && QByteArray::fromHex(token).toHex() == token);
+    // GET on an action: DMTF 405 with Allow: POST.
+    m_client->setBasic(u"admin"_s, m_adminPassword);
+    r = m_client->get(Reset1);
+    QCOMPARE(r.status, 405);
+    QCOMPARE(r.errorCode(), u"Base.1.19.OperationNotAllowed"_s);
+    QCOMPARE(r.header("Allow"), QByteArray("POST"));
 }
 
 void TestRedfishService::basicCredentialsRemembered()

@@ -25,7 +25,8 @@ for _ in $(seq 50); do grep -q READY "$WORK/ready" 2>/dev/null && break; sleep 0
 read -r _ PORT PWFILE CA _ < "$WORK/ready" || { echo "lab did not start"; cat "$OUT/lab.log"; exit 1; }
 PASSWORD=$(sed -n 's/^password: //p' "$PWFILE")
 URL=https://127.0.0.1:$PORT
-unset REQUESTS_CA_BUNDLE
+# requests prefers these environment variables over the CA bundle a tool sets on its session.
+unset REQUESTS_CA_BUNDLE CURL_CA_BUNDLE
 rc=0
 for v in $WHICH; do
     case $v in
