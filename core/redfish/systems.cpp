@@ -160,7 +160,8 @@ QJsonObject systemBody(const SystemState &s)
                                                        u"BootSourceOverrideMode"_s, u"HttpBootUri"_s}},
     };
 
-    QJsonObject processorSummary{{u"Count"_s, inv.cpu.count}, {u"Status"_s, status()}};
+    // No Status in the summaries: deprecated since ComputerSystem v1_16 (health lives on the members).
+    QJsonObject processorSummary{{u"Count"_s, inv.cpu.count}};
     if (inv.cpu.cores > 0)
         processorSummary.insert(u"CoreCount"_s, inv.cpu.cores);
     if (inv.cpu.threads > 0)
@@ -170,8 +171,7 @@ QJsonObject systemBody(const SystemState &s)
 
     // Memory is only known after inspection; null says "unknown" rather than a guess.
     QJsonObject memorySummary{
-        {u"TotalSystemMemoryGiB"_s, inv.memoryMiB > 0 ? QJsonValue(double(inv.memoryMiB) / 1024.0) : QJsonValue()},
-        {u"Status"_s, inv.memoryMiB > 0 ? status() : status(u"Absent"_s, QString())}};
+        {u"TotalSystemMemoryGiB"_s, inv.memoryMiB > 0 ? QJsonValue(double(inv.memoryMiB) / 1024.0) : QJsonValue()}};
 
     const QString power = powerStateName(d);
     QJsonObject links{
