@@ -98,6 +98,8 @@ void HttpServer::adoptSocket(QTcpSocket *socket)
     // Buffered request bytes are bounded: a client sending endless headers or an oversized body
     // stalls against this limit and is then dropped by the idle timer.
     socket->setReadBufferSize(m_limits.maxRequestBytes);
+    // Responses are written whole; do not let Nagle delay the last segment of one.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_activeConnections >= m_limits.maxConnections) {
         ++m_rejectedConnections;
         qCWarning(lcHttp) << "connection limit reached, rejecting" << socket->peerAddress().toString();
@@ -153,7 +155,14 @@ void HttpServer::route(unsigned methods, const QString &pattern, Handler handler
     r.methods = methods;
     r.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     r.handler = std::move(handler);
+    const bool wildcard = !r.segments.isEmpty() && r.segments.last().endsWith(QLatin1String("*}"));
     m_routes.append(std::move(r));
+    if (wildcard) {
+        m_matchOrder.append(m_routes.size() - 1);
+    } else {
+        m_matchOrder.insert(m_exactCount, m_routes.size() - 1);
+        ++m_exactCount;
+    }
 }
 
 bool HttpServer::match(const Route &route, const QStringList &path, QHash<QString, QString> *params)
@@ -229,17 +238,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     QHash<QString, QString> params;
     // Exact routes first; wildcard ("{x*}") routes only when no exact route has this path, so a
     // catch-all never turns a 405 into a 404.
-    QList<const Route *> ordered;
-    for (const Route &r : std::as_const(m_routes))
-        if (r.segments.isEmpty() || !r.segments.last().endsWith(QLatin1String("*}")))
-            ordered.append(&r);
-    const qsizetype exactCount = ordered.size();
-    for (const Route &r : std::as_const(m_routes))
-        if (!r.segments.isEmpty() && r.segments.last().endsWith(QLatin1String("*}")))
-            ordered.append(&r);
-    for (qsizetype i = 0; i < ordered.size(); ++i) {
-        const Route &r = *ordered.at(i);
-        if (i >= exactCount && allowed)
+    for (qsizetype i = 0; i < m_matchOrder.size(); ++i) {
+        const Route &r = m_routes.at(m_matchOrder.at(i));
+        if (i >= m_exactCount && allowed)
             break;
         if (!match(r, path, &params))
             continue;
@@ -298,6 +299,11 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 
 void HttpServer::writeHead(QTcpSocket *socket, const HttpResponse &response, bool keepAlive, bool withLength)
 {
+    socket->write(headBytes(response, keepAlive, withLength));
+}
+
+QByteArray HttpServer::headBytes(const HttpResponse &response, bool keepAlive, bool withLength) const
+{
     QByteArray head;
     head.reserve(256);
     head += "HTTP/1.1 " + QByteArray::number(response.status()) + ' ' + HttpResponse::reasonPhrase(response.status())
@@ -317,7 +323,7 @@ void HttpServer::writeHead(QTcpSocket *socket, const HttpResponse &response, boo
         head += "Content-Length: " + QByteArray::number(response.contentLength()) + "\r\n";
     head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     head += "\r\n";
-    socket->write(head);
+    return head;
 }
 
 void HttpServer::finishResponse(QTcpSocket *socket, bool keepAlive)
@@ -344,29 +350,30 @@ void HttpServer::sendResponse(QTcpSocket *socket, HttpResponse response, bool he
     // 1xx, 204 and 304 carry no body and no Content-Length.
     const int status = response.status();
     const bool bodyless = status == 204 || status == 304 || (status >= 100 && status < 200);
-    writeHead(socket, response, keepAlive, !bodyless);
-    if (head || bodyless) {
+    if (head || bodyless || !response.isFile()) {
+        // Head and an in-memory body in one write: one TLS record / TCP segment where it fits,
+        // never a small second segment held back by Nagle until the client's delayed ACK.
+        QByteArray bytes = headBytes(response, keepAlive, !bodyless);
+        if (!head && !bodyless)
+            bytes += response.body();
+        socket->write(bytes);
         finishResponse(socket, keepAlive);
         return;
     }
-    if (response.isFile()) {
-        auto *streamer = new FileStreamer(socket, response.filePath(), response.fileOffset(), response.fileLength());
-        QPointer<HttpServer> self(this);
-        QPointer<QTcpSocket> sock(socket);
-        connect(streamer, &FileStreamer::finished, socket, [self, sock, keepAlive](bool ok) {
-            if (!self || !sock)
-                return;
-            if (!ok)
-                sock->abort();
-            else
-                self->finishResponse(sock, keepAlive);
-        });
-        armIdleTimer(socket, m_limits.writeStallTimeoutMs);
-        streamer->start();
-        return;
-    }
-    socket->write(response.body());
-    finishResponse(socket, keepAlive);
+    writeHead(socket, response, keepAlive, true);
+    auto *streamer = new FileStreamer(socket, response.filePath(), response.fileOffset(), response.fileLength());
+    QPointer<HttpServer> self(this);
+    QPointer<QTcpSocket> sock(socket);
+    connect(streamer, &FileStreamer::finished, socket, [self, sock, keepAlive](bool ok) {
+        if (!self || !sock)
+            return;
+        if (!ok)
+            sock->abort();
+        else
+            self->finishResponse(sock, keepAlive);
+    });
+    armIdleTimer(socket, m_limits.writeStallTimeoutMs);
+    streamer->start();
 }
 
 PendingResponse::PendingResponse(HttpServer *server, QTcpSocket *socket, bool head, bool keepAlive)

@@ -93,6 +93,7 @@ private:
     void adoptSocket(QTcpSocket *socket);
     void armIdleTimer(QTcpSocket *socket, int timeoutMs);
     void stopIdleTimer(QTcpSocket *socket);
+    [[nodiscard]] QByteArray headBytes(const HttpResponse &response, bool keepAlive, bool withLength) const;
     void writeHead(QTcpSocket *socket, const HttpResponse &response, bool keepAlive, bool withLength);
     void finishResponse(QTcpSocket *socket, bool keepAlive);
     static bool match(const Route &route, const QStringList &path, QHash<QString, QString> *params);
@@ -100,6 +101,8 @@ private:
     Limits m_limits;
     std::optional<QSslConfiguration> m_tls;
     QList<Route> m_routes;
+    QList<qsizetype> m_matchOrder;      // exact routes first, then wildcard ("{x*}") ones
+    qsizetype m_exactCount = 0;
     Handler m_fallback;
     std::function<std::optional<HttpResponse>(HttpRequest &)> m_filter;
     QList<QPair<QByteArray, QByteArray>> m_defaultHeaders;

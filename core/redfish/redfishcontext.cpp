@@ -44,17 +44,29 @@ static QByteArray etagFor(const QJsonObject &body, const QByteArray &bytes)
     return etagOf(bytes);
 }
 
+QByteArray describedBy(const QJsonObject &body)
+{
+    const QString type = body.value(u"@odata.type"_s).toString();
+    if (!type.startsWith(u'#'))
+        return {};
+    // "#ComputerSystem.v1_22_0.ComputerSystem" -> ComputerSystem.v1_22_0.json
+    const QString schema = type.mid(1).section(u'.', 0, -2);
+    return "<http://redfish.dmtf.org/schemas/v1/" + schema.toLatin1() + ".json>; rel=describedby";
+}
+
 HttpResponse jsonResponse(const HttpRequest &request, const QJsonObject &body, int status)
 {
-    HttpResponse r(status, compact(body), "application/json;charset=utf-8");
-    const QByteArray etag = etagFor(body, r.body());
+    const QByteArray bytes = compact(body);
+    return jsonResponse(request, bytes, etagFor(body, bytes), describedBy(body), status);
+}
+
+HttpResponse jsonResponse(const HttpRequest &request, const QByteArray &body, const QByteArray &etag,
+                          const QByteArray &link, int status)
+{
+    HttpResponse r(status, body, "application/json;charset=utf-8");
     r.setHeader("ETag", etag);
-    const QString type = body.value(u"@odata.type"_s).toString();
-    if (type.startsWith(u'#')) {
-        // "#ComputerSystem.v1_22_0.ComputerSystem" -> ComputerSystem.v1_22_0.json
-        const QString schema = type.mid(1).section(u'.', 0, -2);
-        r.setHeader("Link", "<http://redfish.dmtf.org/schemas/v1/" + schema.toLatin1() + ".json>; rel=describedby");
-    }
+    if (!link.isEmpty())
+        r.setHeader("Link", link);
     r.setHeader("Cache-Control", "no-cache");
     if (status == 200 && (request.method() == "GET" || request.method() == "HEAD")) {
         const QByteArray inm = request.header("if-none-match");
@@ -320,6 +332,27 @@ HttpResponse Context::withPassword(HttpRequest &request, const QString &userName
         return busy;
     }
     return HttpResponse::deferred();
+}
+
+std::optional<HttpResponse> Context::cachedGet(const HttpRequest &request, const QByteArray &key)
+{
+    const auto it = m_bodyCache.constFind(request.path());
+    if (it == m_bodyCache.cend() || it->key != key)
+        return std::nullopt;
+    return jsonResponse(request, it->body, it->etag, it->link);
+}
+
+HttpResponse Context::storeGet(const HttpRequest &request, const QByteArray &key, const QJsonObject &body)
+{
+    CachedBody c;
+    c.key = key;
+    c.body = compact(body);
+    c.etag = etagFor(body, c.body);
+    c.link = describedBy(body);
+    if (m_bodyCache.size() >= MaxCachedBodies)
+        m_bodyCache.clear();
+    m_bodyCache.insert(request.path(), c);
+    return jsonResponse(request, c.body, c.etag, c.link);
 }
 
 std::optional<DeviceInfo> Context::device(const QString &id) const

@@ -113,6 +113,14 @@ public:
     // "redfish.action" journal entry for a device.
     void journal(const MacAddress &mac, const Auth &auth, const QString &message, const QJsonObject &data = {}) const;
 
+    // Serialized bodies of the hot GET resources (a System, the Systems collection: what Ironic
+    // polls), so a poll does not rebuild and re-serialize the JSON. An entry is valid while the
+    // lab's state generation is unchanged (any registry, boot-control or inventory change bumps
+    // it) and `key` (whatever else the body depends on) matches.
+    [[nodiscard]] std::optional<HttpResponse> cachedGet(const HttpRequest &request, const QByteArray &key);
+    HttpResponse storeGet(const HttpRequest &request, const QByteArray &key, const QJsonObject &body);
+    void stateChanged() { ++m_generation; m_bodyCache.clear(); }
+
 private:
     struct RouteInfo
     {
@@ -120,6 +128,16 @@ private:
         unsigned methods;
     };
     QList<RouteInfo> m_routes;
+    struct CachedBody
+    {
+        QByteArray key;
+        QByteArray body;
+        QByteArray etag;
+        QByteArray link;
+    };
+    static constexpr int MaxCachedBodies = 1024;
+    quint64 m_generation = 0;
+    QHash<QString, CachedBody> m_bodyCache;     // path -> body (cleared on every state change)
     qint64 m_busyWarnedAtMs = 0;      // one "too many password checks" warning per second
     int m_busyRefused = 0;
 };
@@ -129,6 +147,11 @@ QByteArray etagOf(const QByteArray &body);
 // A JSON resource: Content-Type, OData-Version (default header), ETag, Link (describedby from
 // @odata.type), Cache-Control; 304 when If-None-Match matches.
 HttpResponse jsonResponse(const HttpRequest &request, const QJsonObject &body, int status = 200);
+// The same from an already serialized body, its ETag and Link header value (may be empty).
+HttpResponse jsonResponse(const HttpRequest &request, const QByteArray &body, const QByteArray &etag,
+                          const QByteArray &link, int status = 200);
+// The Link header value (describedby) for a body's @odata.type, empty without one.
+QByteArray describedBy(const QJsonObject &body);
 HttpResponse errorResponse(const QList<messages::Message> &messages, int status = 0);
 HttpResponse errorResponse(const messages::Message &message, int status = 0);
 // 412 PreconditionFailed when If-Match is present and matches neither the strong nor weak ETag

@@ -10,7 +10,9 @@
 #include "chassis.h"
 #include "common/logging.h"
 #include "common/netutil.h"
+#include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
+#include "devices/inventory.h"
 #include "devices/deviceregistry.h"
 #include "devices/journalkinds.h"
 #include "eventservice.h"
@@ -63,6 +65,19 @@ RedfishService::RedfishService(redfish::Backend backend, QObject *parent)
 
     if (m_context.backend.registry)
         connect(m_context.backend.registry, &DeviceRegistry::deviceChanged, m_events, &redfish::EventService::deviceChanged);
+    // Cached resource bodies are valid until the lab's state changes.
+    auto changed = [this] { m_context.stateChanged(); };
+    if (auto *registry = m_context.backend.registry) {
+        connect(registry, &DeviceRegistry::deviceAdded, this, changed);
+        connect(registry, &DeviceRegistry::deviceChanged, this, changed);
+        connect(registry, &DeviceRegistry::deviceRemoved, this, changed);
+    }
+    if (auto *boot = m_context.backend.bootControl) {
+        connect(boot, &BootControl::overrideChanged, this, changed);
+        connect(boot, &BootControl::mediaChanged, this, changed);
+    }
+    if (auto *inventory = m_context.backend.inventory)
+        connect(inventory, &InventoryStore::inventoryChanged, this, changed);
     if (m_context.backend.journal) {
         // Bios values changed through Redfish are live once the device got its next firmware.
         connect(m_context.backend.journal, &DeviceJournal::eventAppended, this, [this](const JournalEvent &e) {

@@ -534,7 +534,9 @@ SystemState stateFor(Context &ctx, const DeviceInfo &d)
 
 HttpResponse handleSystemCollectionGet(Context &ctx, HttpRequest &req)
 {
-    return jsonResponse(req, systemCollectionBody(ctx.devices()));
+    if (auto cached = ctx.cachedGet(req, {}))
+        return *cached;
+    return ctx.storeGet(req, {}, systemCollectionBody(ctx.devices()));
 }
 
 HttpResponse handleSystemGet(Context &ctx, HttpRequest &req)
@@ -543,7 +545,16 @@ HttpResponse handleSystemGet(Context &ctx, HttpRequest &req)
     const auto d = ctx.device(id);
     if (!d)
         return notFound(u"ComputerSystem"_s, id);
-    return jsonResponse(req, systemBody(stateFor(ctx, *d)));
+    // Besides the lab state (generation), the body depends on the power controller and firmware
+    // settings objects, which other subsystems may swap: their answers are part of the key.
+    PowerControl *power = ctx.backend.powerControl ? ctx.backend.powerControl() : nullptr;
+    FirmwareSettings *fw = ctx.backend.firmwareSettings ? ctx.backend.firmwareSettings() : nullptr;
+    QString why;
+    const QByteArray key = QByteArray::number(quintptr(power)) + (power && power->canControl(d->mac, &why) ? "+" : "-")
+        + QByteArray::number(quintptr(fw)) + (fw ? fw->firmwareVersion(d->mac).toUtf8() : QByteArray());
+    if (auto cached = ctx.cachedGet(req, key))
+        return *cached;
+    return ctx.storeGet(req, key, systemBody(stateFor(ctx, *d)));
 }
 
 HttpResponse handleSystemPatch(Context &ctx, HttpRequest &req, const Auth &auth)

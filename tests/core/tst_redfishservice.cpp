@@ -10,6 +10,7 @@
 #include "redfishclient.h"
 
 #include "devices/bootcontrol.h"
+#include "devices/inventory.h"
 #include "devices/devicejournal.h"
 #include "devices/journalkinds.h"
 
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void basicOverPlainHttp_data();
     void basicOverPlainHttp();
     void protocolDetails();
+    void cachedBodiesFollowTheLab();
     void basicCredentialsRemembered();
     void badLoginFloodDoesNotStall();
 
@@ -499,6 +501,39 @@ void TestRedfishService::protocolDetails()
     QCOMPARE(r.status, 405);
     QCOMPARE(r.errorCode(), u"Base.1.19.OperationNotAllowed"_s);
     QCOMPARE(r.header("Allow"), QByteArray("POST"));
+}
+
+void TestRedfishService::cachedBodiesFollowTheLab()
+{
+    // System and collection bodies are served from a cache: every lab change must show at once.
+    m_client->setBasic(u"reader"_s, Password);
+    const int before = m_client->get(u"/redfish/v1/Systems"_s).json.value(u"Members@odata.count"_s).toInt();
+    QCOMPARE(m_client->get(u"/redfish/v1/Systems"_s).json.value(u"Members@odata.count"_s).toInt(), before);
+    const MacAddress fresh = *MacAddress::parse(u"dc:a6:32:aa:bb:cc"_s);
+    m_engine->registry()->observe(fresh, u"6b1dffff"_s, u"pi4"_s);
+    QCOMPARE(m_client->get(u"/redfish/v1/Systems"_s).json.value(u"Members@odata.count"_s).toInt(), before + 1);
+    const QString uri = u"/redfish/v1/Systems/dc-a6-32-aa-bb-cc"_s;
+    RedfishReply r = m_client->get(uri);
+    QCOMPARE(r.status, 200);
+    const QByteArray etag = r.header("ETag");
+    QCOMPARE(m_client->get(uri).header("ETag"), etag);
+    m_engine->registry()->setPower(fresh, PowerState::On, 3.0);
+    r = m_client->get(uri);
+    QCOMPARE(r.json.value(u"PowerState"_s).toString(), u"On"_s);
+    QVERIFY(r.header("ETag") != etag);
+    BootOverride o;
+    o.target = BootOverride::Target::Hdd;
+    o.enabled = BootOverride::Enabled::Continuous;
+    m_engine->bootControl()->setOverride(fresh, o);
+    QCOMPARE(m_client->get(uri).json.value(u"Boot"_s).toObject().value(u"BootSourceOverrideTarget"_s).toString(), u"Hdd"_s);
+    HardwareInventory inv = HardwareInventory::forModel(u"pi4"_s, fresh);
+    inv.memoryMiB = 8192;
+    QString error;
+    QVERIFY(m_engine->inventory()->setInventory(fresh, inv, &error));
+    QCOMPARE(m_client->get(uri).json.value(u"MemorySummary"_s).toObject().value(u"TotalSystemMemoryGiB"_s).toDouble(), 8.0);
+    QVERIFY(m_engine->registry()->remove(fresh));
+    QCOMPARE(m_client->get(uri).status, 404);
+    QCOMPARE(m_client->get(u"/redfish/v1/Systems"_s).json.value(u"Members@odata.count"_s).toInt(), before);
 }
 
 void TestRedfishService::basicCredentialsRemembered()
