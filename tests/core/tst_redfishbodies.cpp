@@ -125,6 +125,7 @@ private Q_SLOTS:
     void chassisAndPower();
     void bios();
     void biosRunningValues();
+    void biosAttributeRegistry();
     void biosPatch_data();
     void biosPatch();
     void sessionsAndAccounts();
@@ -159,8 +160,13 @@ void TestRedfishBodies::serviceRoot()
 
 void TestRedfishBodies::registries()
 {
-    const QJsonObject collection = redfish::registriesCollectionBody();
-    QCOMPARE(collection.value(u"Members@odata.count"_s).toInt(), 2);
+    QCOMPARE(redfish::registriesCollectionBody(false).value(u"Members@odata.count"_s).toInt(), 2);
+    QCOMPARE(redfish::registriesCollectionBody(true).value(u"Members@odata.count"_s).toInt(), 3);
+    // sushy finds the BIOS attribute registry by Bios.AttributeRegistry == MessageRegistryFile.Registry.
+    QCOMPARE(redfish::registryFileBody(u"BiosAttributeRegistry"_s).value(u"Registry"_s).toString(),
+             QString::fromLatin1(redfish::BiosAttributeRegistryId));
+    QCOMPARE(redfish::biosBody(Id, {}, {}, {}).value(u"AttributeRegistry"_s).toString(),
+             QString::fromLatin1(redfish::BiosAttributeRegistryId));
     QCOMPARE(redfish::registryFileBody(u"Base"_s).value(u"Registry"_s).toString(), u"Base.1.19"_s);
     QCOMPARE(redfish::registryFileBody(u"MetalBoot"_s).value(u"Registry"_s).toString(), u"MetalBoot.1.0"_s);
     QVERIFY(redfish::registryFileBody(u"Nope"_s).isEmpty());
@@ -590,6 +596,31 @@ void TestRedfishBodies::biosRunningValues()
     QCOMPARE(b.value(u"@Redfish.Settings"_s).toObject().value(u"Time"_s).toString(), u"2025-03-01T12:00:00Z"_s);
     QCOMPARE(redfish::biosSettingsBody(Id, biosAttributes()).value(u"Attributes"_s).toObject().value(u"CpuClock"_s).toString(),
              u"2"_s);
+}
+
+void TestRedfishBodies::biosAttributeRegistry()
+{
+    auto attrs = biosAttributes();
+    attrs[0].defaultValue = u"1"_s;
+    attrs[0].displayName = u"CPU clock"_s;
+    const QJsonObject r = redfish::biosAttributeRegistryBody(attrs);
+    QCOMPARE(r.value(u"Id"_s).toString(), QString::fromLatin1(redfish::BiosAttributeRegistryId));
+    QVERIFY(r.value(u"@odata.type"_s).toString().startsWith(u"#AttributeRegistry.v1_"_s));
+    const QJsonArray list = r.value(u"RegistryEntries"_s).toObject().value(u"Attributes"_s).toArray();
+    QCOMPARE(list.size(), attrs.size());
+    const QJsonObject cpu = list.at(0).toObject();
+    QCOMPARE(cpu.value(u"AttributeName"_s).toString(), u"CpuClock"_s);
+    QCOMPARE(cpu.value(u"DisplayName"_s).toString(), u"CPU clock"_s);
+    QCOMPARE(cpu.value(u"Type"_s).toString(), u"Enumeration"_s);
+    QCOMPARE(cpu.value(u"DefaultValue"_s).toString(), u"1"_s);
+    QCOMPARE(cpu.value(u"Value"_s).toArray().size(), 3);
+    QCOMPARE(cpu.value(u"Value"_s).toArray().at(2).toObject().value(u"ValueDisplayName"_s).toString(), u"Max"_s);
+    QCOMPARE(list.at(1).toObject().value(u"Type"_s).toString(), u"Boolean"_s);
+    const QJsonObject fan = list.at(2).toObject();
+    QCOMPARE(fan.value(u"Type"_s).toString(), u"Integer"_s);
+    QCOMPARE(fan.value(u"UpperBound"_s).toInt(), 40);
+    QCOMPARE(list.at(3).toObject().value(u"MaxLength"_s).toInt(), 8);
+    QCOMPARE(list.at(4).toObject().value(u"ReadOnly"_s).toBool(), true);
 }
 
 void TestRedfishBodies::biosPatch_data()

@@ -239,6 +239,22 @@ class SushyTest(unittest.TestCase):
         self.assertEqual(bios.attributes["CpuClock"], "1")
         self.assertIs(bios.attributes["RamLimitTo3GB"], True)
         self.assertIn(sushy.APPLY_TIME_ON_RESET, bios.supported_apply_times)
+        # The attribute registry (Ironic caches its metadata with the settings). Debian's sushy
+        # 4.3.3 cannot load it through bios.get_attribute_registry(): Sushy.registries lists the
+        # package's sushy/standard_registries/ directory, which the .deb does not ship
+        # (FileNotFoundError). So do what Sushy.registries does per Registries member.
+        from sushy.resources.registry import message_registry_file
+        files = self.root._conn.get("/redfish/v1/Registries").json()["Members"]
+        registry = None
+        for member in files:
+            f = message_registry_file.MessageRegistryFile(self.root._conn, member["@odata.id"],
+                                                          redfish_version=self.root.redfish_version)
+            if f.registry == bios._attribute_registry:
+                registry = f.get_attribute_registry("en", None)
+        self.assertIsNotNone(registry)
+        entries = {a.name: a for a in registry.registry_entries.attributes}
+        self.assertEqual([v["ValueName"] for v in entries["CpuClock"].allowable_values], ["0", "1", "2"])
+        self.assertEqual(entries["FanOnGpio"].upper_bound, 40)
         bios.set_attributes({"CpuClock": "2", "FanOnGpio": 14})
         # Pending until the device gets its next firmware; the lab already stores it.
         self.assertEqual(bios.pending_attributes["CpuClock"], "2")
