@@ -22,6 +22,10 @@ QJsonObject virtualMediaBody(const QString &managerId, const QString &slot, cons
 // InsertMedia parameters → the new media state. `{"Image": url}` alone inserts write-protected,
 // with TransferProtocolType inferred from the URL scheme.
 bool readInsertMedia(const QJsonObject &body, VirtualMedia *media, QList<messages::Message> *errors);
+// PATCH of a VirtualMedia resource (what sushy does without the actions): Image (null or "" ejects),
+// Inserted, WriteProtected, TransferProtocolType, TransferMethod, UserName, Password. Applies to
+// `media`; false + messages when the patch is invalid.
+bool applyVirtualMediaPatch(const QJsonObject &body, VirtualMedia *media, QList<messages::Message> *errors);
 
 void registerRoutesManagers(Context &context);
 

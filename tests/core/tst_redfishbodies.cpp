@@ -122,6 +122,8 @@ private Q_SLOTS:
     void virtualMedia();
     void insertMedia_data();
     void insertMedia();
+    void virtualMediaPatch_data();
+    void virtualMediaPatch();
     void chassisAndPower();
     void bios();
     void biosRunningValues();
@@ -536,6 +538,60 @@ void TestRedfishBodies::insertMedia()
     QCOMPARE(m.inserted, inserted);
     QCOMPARE(m.writeProtected, writeProtected);
     QCOMPARE(m.transferProtocol, protocol);
+}
+
+void TestRedfishBodies::virtualMediaPatch_data()
+{
+    QTest::addColumn<bool>("inserted");   // a medium is in the slot before the PATCH
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("errors");
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<bool>("nowInserted");
+    QTest::addColumn<bool>("writeProtected");
+    // sushy's fallback without InsertMedia: PATCH {Image, Inserted, WriteProtected}.
+    QTest::newRow("sushy insert") << false << QByteArray(R"({"Image":"http://h/a.iso","Inserted":true,"WriteProtected":true})")
+                                  << QStringList{} << u"http://h/a.iso"_s << true << true;
+    QTest::newRow("image alone") << false << QByteArray(R"({"Image":"https://h/b.iso"})") << QStringList{}
+                                 << u"https://h/b.iso"_s << true << true;
+    QTest::newRow("eject null") << true << QByteArray(R"({"Image":null})") << QStringList{} << QString() << false << true;
+    QTest::newRow("eject empty") << true << QByteArray(R"({"Image":"","Inserted":false})") << QStringList{} << QString()
+                                 << false << true;
+    QTest::newRow("flags only") << true << QByteArray(R"({"WriteProtected":false})") << QStringList{}
+                                << u"http://old/x.iso"_s << true << false;
+    QTest::newRow("flags without medium") << false << QByteArray(R"({"Inserted":true})")
+                                          << QStringList{u"PropertyValueConflict(Inserted,Image)"_s} << QString() << false
+                                          << true;
+    QTest::newRow("bad scheme") << false << QByteArray(R"({"Image":"smb://h/a.iso"})")
+                                << QStringList{u"PropertyValueFormatError(smb://h/a.iso,Image)"_s} << QString() << false
+                                << true;
+    QTest::newRow("read-only") << false << QByteArray(R"({"MediaTypes":["CD"]})")
+                               << QStringList{u"PropertyNotWritable(MediaTypes)"_s} << QString() << false << true;
+    QTest::newRow("nothing") << false << QByteArray(R"({"@odata.id":"/x"})") << QStringList{u"NoOperation()"_s}
+                             << QString() << false << true;
+}
+
+void TestRedfishBodies::virtualMediaPatch()
+{
+    QFETCH(bool, inserted);
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, errors);
+    QFETCH(QString, image);
+    QFETCH(bool, nowInserted);
+    QFETCH(bool, writeProtected);
+    VirtualMedia m;
+    if (inserted) {
+        m.image = u"http://old/x.iso"_s;
+        m.inserted = true;
+        m.transferProtocol = u"HTTP"_s;
+    }
+    QList<msg::Message> out;
+    QCOMPARE(redfish::applyVirtualMediaPatch(parse(body), &m, &out), errors.isEmpty());
+    QCOMPARE(ids(out), errors);
+    if (!errors.isEmpty())
+        return;
+    QCOMPARE(m.image, image);
+    QCOMPARE(m.inserted, nowInserted);
+    QCOMPARE(m.writeProtected, writeProtected);
 }
 
 void TestRedfishBodies::chassisAndPower()

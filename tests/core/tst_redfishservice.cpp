@@ -271,6 +271,9 @@ void TestRedfishService::privileges_data()
     QTest::newRow("operator Accounts") << u"operator"_s << QByteArray("POST") << u"/redfish/v1/AccountService/Accounts"_s
                                        << QByteArray(R"({"UserName":"x2","Password":"password-1","RoleId":"ReadOnly"})") << 403;
     QTest::newRow("admin InsertMedia") << u"admin"_s << QByteArray("POST") << insert << image << 204;
+    const QString usb = u"/redfish/v1/Managers/dc-a6-32-00-00-02/VirtualMedia/Usb"_s;
+    QTest::newRow("operator PATCH VirtualMedia") << u"operator"_s << QByteArray("PATCH") << usb << image << 403;
+    QTest::newRow("admin PATCH VirtualMedia") << u"admin"_s << QByteArray("PATCH") << usb << image << 200;
 }
 
 void TestRedfishService::privileges()
