@@ -100,6 +100,10 @@ QJsonObject virtualMediaBody(const QString &managerId, const QString &slot, cons
         {u"WriteProtected"_s, m.writeProtected},
         {u"TransferMethod"_s, u"Stream"_s},
         {u"TransferProtocolType"_s, hasImage && !m.transferProtocol.isEmpty() ? QJsonValue(m.transferProtocol) : QJsonValue()},
+        // What a PATCH may change (besides the InsertMedia/EjectMedia actions).
+        {u"@Redfish.WriteableProperties"_s, QJsonArray{u"Image"_s, u"Inserted"_s, u"WriteProtected"_s,
+                                                       u"TransferProtocolType"_s, u"TransferMethod"_s,
+                                                       u"UserName"_s, u"Password"_s}},
         {u"Actions"_s,
          QJsonObject{{u"#VirtualMedia.InsertMedia"_s, QJsonObject{{u"target"_s, uri + u"/Actions/VirtualMedia.InsertMedia"_s}}},
                      {u"#VirtualMedia.EjectMedia"_s, QJsonObject{{u"target"_s, uri + u"/Actions/VirtualMedia.EjectMedia"_s}}}}},
@@ -157,7 +161,7 @@ bool applyVirtualMediaPatch(const QJsonObject &body, VirtualMedia *media, QList<
         Property{u"UserName"_s, Type::String, {}, true, {}, 0, 0, 256},
         Property{u"Password"_s, Type::String, {}, true, {}, 0, 0, 256},
     };
-    for (const char *ro : {"Id", "Name", "MediaTypes", "ConnectedVia", "ImageName", "Actions"})
+    for (const char *ro : {"Id", "Name", "MediaTypes", "ConnectedVia", "ImageName", "Actions", "Status"})
         schema.append(Property{QString::fromLatin1(ro), Type::Any, {}, false});
     const QJsonObject ok = json::readPatch(body, schema, errors);
     if (!errors->isEmpty())

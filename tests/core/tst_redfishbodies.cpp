@@ -467,6 +467,7 @@ void TestRedfishBodies::virtualMedia()
     QCOMPARE(actions.value(u"#VirtualMedia.InsertMedia"_s).toObject().value(u"target"_s).toString(),
              u"/redfish/v1/Managers/"_s + Id + u"/VirtualMedia/Cd/Actions/VirtualMedia.InsertMedia"_s);
     QVERIFY(actions.contains(u"#VirtualMedia.EjectMedia"_s));
+    QVERIFY(strings(cd.value(u"@Redfish.WriteableProperties"_s)).contains(u"Image"_s));
     VirtualMedia m;
     m.image = u"http://10.0.0.1:8080/images/boot.iso"_s;
     m.inserted = true;
