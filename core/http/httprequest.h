@@ -73,6 +73,8 @@ public:
     [[nodiscard]] PendingResponse defer() const;
     // Raw socket (server-sent events). Only valid during the handler call.
     [[nodiscard]] QTcpSocket *socket() const { return m_socket; }
+    // A copy that may outlive the handler call (asynchronous handlers); the request is self-contained.
+    [[nodiscard]] HttpRequest detached() const { return *this; }
 
 private:
     QPointer<QTcpSocket> m_socket;

@@ -146,7 +146,14 @@ void HttpServer::route(unsigned methods, const QString &pattern, Handler handler
     r.methods = methods;
     r.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     r.handler = std::move(handler);
-    m_routes.append(std::move(r));
+    // Kept ordered: exact routes (in registration order) before wildcard ("{x*}") routes.
+    const bool wildcard = !r.segments.isEmpty() && r.segments.last().endsWith(QLatin1String("*}"));
+    if (wildcard) {
+        m_routes.append(std::move(r));
+    } else {
+        m_routes.insert(m_exactRoutes, std::move(r));
+        ++m_exactRoutes;
+    }
 }
 
 bool HttpServer::match(const Route &route, const QStringList &path, QHash<QString, QString> *params)
@@ -253,17 +260,9 @@ HttpResponse HttpServer::route(HttpRequest &req)
     QHash<QString, QString> params;
     // Exact routes first; wildcard ("{x*}") routes only when no exact route has this path, so a
     // catch-all never turns a 405 into a 404.
-    QList<const Route *> ordered;
-    for (const Route &r : std::as_const(m_routes))
-        if (r.segments.isEmpty() || !r.segments.last().endsWith(QLatin1String("*}")))
-            ordered.append(&r);
-    const qsizetype exactCount = ordered.size();
-    for (const Route &r : std::as_const(m_routes))
-        if (!r.segments.isEmpty() && r.segments.last().endsWith(QLatin1String("*}")))
-            ordered.append(&r);
-    for (qsizetype i = 0; i < ordered.size(); ++i) {
-        const Route &r = *ordered.at(i);
-        if (i >= exactCount && allowed)
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        const Route &r = m_routes.at(i);
+        if (i >= m_exactRoutes && allowed)
             break;
         if (!match(r, path, &params))
             continue;
@@ -308,6 +307,11 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 
 void HttpServer::writeHead(QTcpSocket *socket, const HttpResponse &response, bool keepAlive, bool withLength)
 {
+    socket->write(headBytes(response, keepAlive, withLength));
+}
+
+QByteArray HttpServer::headBytes(const HttpResponse &response, bool keepAlive, bool withLength) const
+{
     QByteArray head;
     head.reserve(256);
     head += "HTTP/1.1 " + QByteArray::number(response.status()) + ' ' + HttpResponse::reasonPhrase(response.status())
@@ -326,7 +330,7 @@ void HttpServer::writeHead(QTcpSocket *socket, const HttpResponse &response, boo
         head += "Content-Length: " + QByteArray::number(response.contentLength()) + "\r\n";
     head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     head += "\r\n";
-    socket->write(head);
+    return head;
 }
 
 void HttpServer::finishResponse(QTcpSocket *socket, bool keepAlive)
@@ -367,6 +371,15 @@ void HttpServer::sendResponse(QTcpSocket *socket, HttpResponse response, bool he
     // 1xx, 204 and 304 carry no body and no Content-Length.
     const int status = response.status();
     const bool bodyless = status == 204 || status == 304 || (status >= 100 && status < 200);
+    if (!head && !bodyless && !response.isFile()) {
+        // Head and body in one write: a separate small body segment would wait for the client's
+        // delayed ACK (tens of milliseconds per request with keep-alive clients).
+        socket->write(headBytes(response, keepAlive, true) + response.body());
+        if (complete)
+            complete(response.body().size(), true);
+        finishResponse(socket, keepAlive);
+        return;
+    }
     writeHead(socket, response, keepAlive, !bodyless);
     if (head || bodyless) {
         if (complete)
@@ -393,10 +406,6 @@ void HttpServer::sendResponse(QTcpSocket *socket, HttpResponse response, bool he
         streamer->start();
         return;
     }
-    socket->write(response.body());
-    if (complete)
-        complete(response.body().size(), true);
-    finishResponse(socket, keepAlive);
 }
 
 PendingResponse::PendingResponse(HttpServer *server, QTcpSocket *socket, bool head, bool keepAlive)

@@ -102,6 +102,7 @@ private:
     void adoptSocket(QTcpSocket *socket);
     void dispatch(HttpConnection *connection, HttpRequest request);
     HttpResponse route(HttpRequest &request);
+    [[nodiscard]] QByteArray headBytes(const HttpResponse &response, bool keepAlive, bool withLength) const;
     void writeHead(QTcpSocket *socket, const HttpResponse &response, bool keepAlive, bool withLength);
     void finishResponse(QTcpSocket *socket, bool keepAlive);
     static HttpConnection *connectionOf(QTcpSocket *socket);
@@ -110,6 +111,7 @@ private:
     Limits m_limits;
     std::optional<QSslConfiguration> m_tls;
     QList<Route> m_routes;
+    qsizetype m_exactRoutes = 0;          // m_routes[0, m_exactRoutes) are exact, the rest wildcards
     Handler m_fallback;
     std::function<std::optional<HttpResponse>(HttpRequest &)> m_filter;
     QList<QPair<QByteArray, QByteArray>> m_defaultHeaders;

@@ -111,6 +111,30 @@ QString accountUri(const QString &id)
 
 // ---- sessions ---------------------------------------------------------------------------------
 
+// The second half of a login, once the password was checked (possibly on a worker thread).
+HttpResponse finishSessionCreate(Context &ctx, HttpRequest &req, const QString &user, const QString &context,
+                                 AccountStore::Verdict verdict)
+{
+    if (verdict != AccountStore::Verdict::Ok) {
+        qCWarning(lcRedfish).noquote() << "session login failed for a user from" << req.peerAddress().toString();
+        HttpResponse r = errorResponse(msg::noValidSession(), 401);
+        r.setHeader("WWW-Authenticate", "Basic realm=\"Metal Boot Redfish\", charset=\"UTF-8\"");
+        return r;
+    }
+    const SessionStore::Session *s = ctx.sessions->create(user, req.peerAddress().toString(), context);
+    if (!s)
+        return errorResponse(msg::sessionLimitExceeded());
+    qCInfo(lcRedfish).noquote() << "session" << s->id << "opened for" << user << "from" << req.peerAddress().toString();
+    QJsonObject out = sessionBody(*s);
+    const AccountStore::Account *a = ctx.accounts->byName(user);
+    if (a && a->passwordChangeRequired)
+        out.insert(u"@Message.ExtendedInfo"_s, QJsonArray{msg::passwordChangeRequired(accountUri(a->id)).toJson()});
+    HttpResponse r = jsonResponse(req, out, 201);
+    r.setHeader("X-Auth-Token", s->token);
+    r.setHeader("Location", u"/redfish/v1/SessionService/Sessions/%1"_s.arg(s->id).toLatin1());
+    return r;
+}
+
 HttpResponse handleSessionCreate(Context &ctx, HttpRequest &req)
 {
     if (!req.isSecure() && !ctx.config.allowBasicOverHttp)
@@ -129,24 +153,12 @@ HttpResponse handleSessionCreate(Context &ctx, HttpRequest &req)
     if (!errors.isEmpty())
         return errorResponse(errors);
     const QString user = body.value(u"UserName"_s).toString();
-    if (ctx.accounts->verify(user, body.value(u"Password"_s).toString()) != AccountStore::Verdict::Ok) {
-        qCWarning(lcRedfish).noquote() << "session login failed for a user from" << req.peerAddress().toString();
-        HttpResponse r = errorResponse(msg::noValidSession(), 401);
-        r.setHeader("WWW-Authenticate", "Basic realm=\"Metal Boot Redfish\", charset=\"UTF-8\"");
-        return r;
-    }
-    const SessionStore::Session *s = ctx.sessions->create(user, req.peerAddress().toString(), body.value(u"Context"_s).toString());
-    if (!s)
-        return errorResponse(msg::sessionLimitExceeded());
-    qCInfo(lcRedfish).noquote() << "session" << s->id << "opened for" << user << "from" << req.peerAddress().toString();
-    QJsonObject out = sessionBody(*s);
-    const AccountStore::Account *a = ctx.accounts->byName(user);
-    if (a && a->passwordChangeRequired)
-        out.insert(u"@Message.ExtendedInfo"_s, QJsonArray{msg::passwordChangeRequired(accountUri(a->id)).toJson()});
-    HttpResponse r = jsonResponse(req, out, 201);
-    r.setHeader("X-Auth-Token", s->token);
-    r.setHeader("Location", u"/redfish/v1/SessionService/Sessions/%1"_s.arg(s->id).toLatin1());
-    return r;
+    const QString context = body.value(u"Context"_s).toString();
+    Context *c = &ctx;
+    return ctx.withPassword(req, user, body.value(u"Password"_s).toString(),
+                            [c, user, context](HttpRequest &r, AccountStore::Verdict verdict) {
+                                return finishSessionCreate(*c, r, user, context, verdict);
+                            });
 }
 
 HttpResponse handleSessionCollectionGet(Context &ctx, HttpRequest &req, const Auth &auth)

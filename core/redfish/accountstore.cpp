@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -24,6 +25,8 @@ using namespace Qt::Literals::StringLiterals;
 AccountStore::AccountStore(const QString &path)
     : m_path(path)
     , m_pepper(randomBytes(32))
+    , m_dummySalt(randomBytes(16))
+    , m_dummyHash(randomBytes(32))
 {
 }
 
@@ -175,44 +178,105 @@ AccountStore::Account *AccountStore::find(const QString &id)
     return nullptr;
 }
 
-AccountStore::Verdict AccountStore::verify(const QString &userName, const QString &password, const QDateTime &now)
+bool AccountStore::PasswordCheck::matches() const
 {
+    const QByteArray h = hashPassword(password, salt, iterations);
+    const bool same = h.size() == hash.size() && CRYPTO_memcmp(h.constData(), hash.constData(), size_t(h.size())) == 0;
+    return same && knownUser;
+}
+
+QByteArray AccountStore::verifiedTag(const QString &userName, const QString &password) const
+{
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, m_pepper);
+    mac.addData(userName.toUtf8());
+    mac.addData("\0", 1);
+    mac.addData(password.toUtf8());
+    return mac.result();
+}
+
+std::optional<AccountStore::Verdict> AccountStore::beginVerify(const QString &userName, const QString &password,
+                                                               const QDateTime &now, PasswordCheck *check)
+{
+    if (password.size() > 256 || userName.size() > 256)
+        return Verdict::BadCredentials;
     Account *a = nullptr;
     for (Account &candidate : m_accounts)
         if (candidate.userName == userName)
             a = &candidate;
-    if (!a || password.size() > 256) {
-        return Verdict::BadCredentials;
+    if (a && a->isLocked(now))
+        return Verdict::Locked;
+    *check = PasswordCheck();
+    check->userName = userName;
+    check->password = password;
+    if (!a) {
+        check->salt = m_dummySalt;
+        check->hash = m_dummyHash;
+        check->iterations = Iterations;
+        return std::nullopt;
     }
+    const auto cached = m_verified.constFind(userName);
+    if (cached != m_verified.cend() && cached->revision == a->revision && now < cached->expires) {
+        const QByteArray tag = verifiedTag(userName, password);
+        if (tag.size() == cached->tag.size()
+            && CRYPTO_memcmp(tag.constData(), cached->tag.constData(), size_t(tag.size())) == 0) {
+            if (!a->enabled)
+                return Verdict::Disabled;
+            a->failures = 0;
+            return Verdict::Ok;
+        }
+    }
+    check->salt = a->salt;
+    check->hash = a->hash;
+    check->iterations = a->iterations;
+    check->revision = a->revision;
+    check->knownUser = true;
+    return std::nullopt;
+}
+
+AccountStore::Verdict AccountStore::fail(Account *a, const QDateTime &now)
+{
+    if (a->failures > 0 && a->lockedUntil.isValid() && now >= a->lockedUntil)
+        a->failures = 0;   // a past lockout expired
+    ++a->failures;
+    if (m_policy.lockoutThreshold > 0 && a->failures >= m_policy.lockoutThreshold) {
+        a->lockedUntil = now.addSecs(m_policy.lockoutDurationSeconds);
+        m_verified.remove(a->userName);
+    }
+    return Verdict::BadCredentials;
+}
+
+AccountStore::Verdict AccountStore::finishVerify(const PasswordCheck &check, bool matched, const QDateTime &now)
+{
+    Account *a = nullptr;
+    for (Account &candidate : m_accounts)
+        if (candidate.userName == check.userName)
+            a = &candidate;
+    if (!a || !check.knownUser)
+        return Verdict::BadCredentials;
+    // The account changed while the hash ran (new password, renamed, re-created): the check
+    // proves nothing about the current account, and is not held against it either.
+    if (a->revision != check.revision || a->salt != check.salt)
+        return Verdict::BadCredentials;
+    // Locked meanwhile by concurrent failures: a late success does not unlock it.
     if (a->isLocked(now))
         return Verdict::Locked;
-    const QByteArray quick = QCryptographicHash::hash(m_pepper + password.toUtf8(), QCryptographicHash::Sha256);
-    bool ok = false;
-    const auto cached = m_verified.constFind(userName);
-    if (cached != m_verified.cend()) {
-        ok = cached->size() == quick.size() && CRYPTO_memcmp(cached->constData(), quick.constData(), size_t(quick.size())) == 0;
-    }
-    if (!ok) {
-        const QByteArray h = hashPassword(password, a->salt, a->iterations);
-        ok = h.size() == a->hash.size() && CRYPTO_memcmp(h.constData(), a->hash.constData(), size_t(h.size())) == 0;
-        if (ok)
-            m_verified.insert(userName, quick);
-    }
-    if (!ok) {
-        if (a->failures > 0 && a->lockedUntil.isValid() && now >= a->lockedUntil)
-            a->failures = 0;   // a past lockout expired
-        ++a->failures;
-        if (m_policy.lockoutThreshold > 0 && a->failures >= m_policy.lockoutThreshold) {
-            a->lockedUntil = now.addSecs(m_policy.lockoutDurationSeconds);
-            m_verified.remove(userName);
-        }
-        return Verdict::BadCredentials;
-    }
+    if (!matched)
+        return fail(a, now);
+    m_verified.insert(a->userName, Verified{verifiedTag(check.userName, check.password), a->revision,
+                                            now.addSecs(VerifiedTtlSeconds)});
     if (!a->enabled)
         return Verdict::Disabled;
     a->failures = 0;
     a->lockedUntil = {};
     return Verdict::Ok;
+}
+
+AccountStore::Verdict AccountStore::verify(const QString &userName, const QString &password, const QDateTime &now)
+{
+    PasswordCheck check;
+    if (const auto quick = beginVerify(userName, password, now, &check))
+        return *quick;
+    return finishVerify(check, check.matches(), now);
 }
 
 bool AccountStore::passwordAcceptable(const QString &password) const

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 // The BMC's user accounts: PBKDF2-HMAC-SHA256 password hashes (OpenSSL) in a 0600 JSON file under
 // the config dir, the standard roles, a password policy and lockout after repeated failures.
 // Passwords and hashes never reach logs. Not thread-safe: lives on the engine thread.
@@ -41,7 +43,25 @@ public:
 
     enum class Verdict { Ok, BadCredentials, Locked, Disabled };
 
+    // The expensive part of a password check (PBKDF2), runnable on any thread: everything it
+    // needs is copied in. Unknown users are checked against a dummy hash so that they cost the
+    // same time as known ones.
+    struct PasswordCheck
+    {
+        QString userName;
+        QString password;
+        QByteArray salt;
+        QByteArray hash;
+        int iterations = 0;
+        quint64 revision = 0;
+        bool knownUser = false;
+        [[nodiscard]] bool matches() const;     // thread-safe, ~30 ms
+    };
+
     static constexpr int Iterations = 100000;
+    // A successful check is remembered this long (keyed hash of the password), so clients that
+    // send Basic credentials with every request (Ironic polling) do not pay PBKDF2 each time.
+    static constexpr int VerifiedTtlSeconds = 60;
 
     explicit AccountStore(const QString &path = {});
 
@@ -58,8 +78,15 @@ public:
     [[nodiscard]] const Account *byId(const QString &id) const;
     [[nodiscard]] const Account *byName(const QString &userName) const;
 
-    // Checks a password and applies lockout accounting. `now` is injectable for tests.
+    // Checks a password and applies lockout accounting, all on the calling thread (PBKDF2 on a
+    // cache miss). `now` is injectable for tests.
     Verdict verify(const QString &userName, const QString &password, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The same in two steps for callers that hash elsewhere: a verdict now (remembered success,
+    // locked account, oversized input) or nullopt and *check to run; then finishVerify() with its
+    // result, back on the store's thread, applies lockout accounting and remembers a success.
+    std::optional<Verdict> beginVerify(const QString &userName, const QString &password, const QDateTime &now,
+                                       PasswordCheck *check);
+    Verdict finishVerify(const PasswordCheck &check, bool matched, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     // Validation helpers (also used to build error messages).
     [[nodiscard]] bool passwordAcceptable(const QString &password) const;
@@ -83,12 +110,23 @@ public:
 private:
     Account *find(const QString &id);
     bool commit(const QList<Account> &next, QString *error);
+    [[nodiscard]] QByteArray verifiedTag(const QString &userName, const QString &password) const;
+    Verdict fail(Account *account, const QDateTime &now);
+
+    struct Verified
+    {
+        QByteArray tag;               // HMAC-SHA256(pepper, user NUL password)
+        quint64 revision = 0;
+        QDateTime expires;
+    };
 
     QString m_path;
     Policy m_policy;
     QList<Account> m_accounts;
-    // user -> SHA-256(pepper || password) of the last successful PBKDF2 check, so that Basic auth
-    // on every request does not pay 100k PBKDF2 rounds; dropped on any change to the account.
-    QHash<QString, QByteArray> m_verified;
+    // user -> the last successful PBKDF2 check, for VerifiedTtlSeconds; dropped on any change to
+    // the account. The pepper is random per process, so the tags are useless outside it.
+    QHash<QString, Verified> m_verified;
     QByteArray m_pepper;
+    QByteArray m_dummySalt;
+    QByteArray m_dummyHash;
 };

@@ -44,7 +44,6 @@ QJsonObject biosBody(const QString &systemId, const QList<FirmwareSettings::Attr
         {u"@odata.type"_s, u"#Settings.v1_3_5.Settings"_s},
         {u"SettingsObject"_s, odata::link(biosUri(systemId) + u"/Settings"_s)},
         {u"SupportedApplyTimes"_s, QJsonArray{u"OnReset"_s}},
-        {u"SupportedApplyTimes@Redfish.AllowableValues"_s, QJsonArray{u"OnReset"_s}},
         {u"Messages"_s, QJsonArray()},
     };
     if (changedAt.isValid())
@@ -55,6 +54,7 @@ QJsonObject biosBody(const QString &systemId, const QList<FirmwareSettings::Attr
         {u"Id"_s, u"BIOS"_s},
         {u"Name"_s, u"UEFI firmware settings"_s},
         {u"Description"_s, u"Raspberry Pi UEFI settings; changes apply to the firmware served at the next boot"_s},
+        {u"AttributeRegistry"_s, QString::fromLatin1(BiosAttributeRegistryId)},
         {u"Attributes"_s, attrs},
         {u"@Redfish.Settings"_s, settings},
         {u"Actions"_s, QJsonObject{{u"#Bios.ResetBios"_s,
@@ -87,6 +87,55 @@ QJsonObject secureBootBody(const QString &systemId)
         {u"Name"_s, u"UEFI Secure Boot"_s},
         {u"SecureBootEnable"_s, false},
         {u"SecureBootCurrentBoot"_s, u"Disabled"_s},
+    };
+}
+
+QJsonObject biosAttributeRegistryBody(const QList<FirmwareSettings::Attribute> &attributes)
+{
+    using T = FirmwareSettings::Attribute::Type;
+    QJsonArray list;
+    for (const auto &a : attributes) {
+        QString type = u"String"_s;
+        switch (a.type) {
+        case T::Integer: type = u"Integer"_s; break;
+        case T::Enumeration: type = u"Enumeration"_s; break;
+        case T::Boolean: type = u"Boolean"_s; break;
+        case T::String: break;
+        }
+        QJsonObject o{{u"AttributeName"_s, a.name},
+                      {u"DisplayName"_s, a.displayName.isEmpty() ? a.name : a.displayName},
+                      {u"Type"_s, type},
+                      {u"ReadOnly"_s, a.readOnly},
+                      {u"ResetRequired"_s, true}};   // settings apply to the firmware of the next boot
+        if (!a.help.isEmpty())
+            o.insert(u"HelpText"_s, a.help);
+        if (a.defaultValue.isValid())
+            o.insert(u"DefaultValue"_s, attributeValue(a, a.defaultValue));
+        if (a.type == T::Enumeration) {
+            QJsonArray values;
+            for (const auto &[value, display] : a.allowedValues)
+                values.append(QJsonObject{{u"ValueName"_s, value}, {u"ValueDisplayName"_s, display}});
+            o.insert(u"Value"_s, values);
+        }
+        if (a.type == T::Integer && a.lowerBound < a.upperBound) {
+            o.insert(u"LowerBound"_s, a.lowerBound);
+            o.insert(u"UpperBound"_s, a.upperBound);
+        }
+        if (a.type == T::String && a.maxLength > 0)
+            o.insert(u"MaxLength"_s, a.maxLength);
+        list.append(o);
+    }
+    return QJsonObject{
+        {u"@odata.id"_s, u"/redfish/v1/Registries/BiosAttributeRegistry/BiosAttributeRegistry"_s},
+        {u"@odata.type"_s, odata::type(Kind::AttributeRegistry)},
+        {u"Id"_s, QString::fromLatin1(BiosAttributeRegistryId)},
+        {u"Name"_s, u"Raspberry Pi UEFI settings attribute registry"_s},
+        {u"Language"_s, u"en"_s},
+        {u"OwningEntity"_s, u"Metal Boot"_s},
+        {u"RegistryVersion"_s, u"1.0.0"_s},
+        {u"SupportedSystems"_s, QJsonArray{QJsonObject{{u"ProductName"_s, u"Raspberry Pi 4 Model B"_s},
+                                                      {u"SystemId"_s, u"RPi4UEFI"_s}}}},
+        {u"RegistryEntries"_s, QJsonObject{{u"Attributes"_s, list}}},
     };
 }
 

@@ -18,6 +18,10 @@ QJsonObject biosBody(const QString &systemId, const QList<FirmwareSettings::Attr
                      const QVariantMap &running, const QDateTime &changedAt);
 QJsonObject biosSettingsBody(const QString &systemId, const QList<FirmwareSettings::Attribute> &attributes);
 QJsonObject secureBootBody(const QString &systemId);
+// The attribute registry the Bios resources name (AttributeRegistry), built from the firmware's
+// attribute definitions (the same UEFI firmware for every device; values differ per device).
+inline constexpr const char *BiosAttributeRegistryId = "MetalBootBiosAttributeRegistry.1.0.0";
+QJsonObject biosAttributeRegistryBody(const QList<FirmwareSettings::Attribute> &attributes);
 // Validates {"Attributes": {...}} against the attribute definitions; fills `values` for
 // FirmwareSettings::setAttributes.
 bool readBiosPatch(const QJsonObject &body, const QList<FirmwareSettings::Attribute> &attributes, QVariantMap *values,

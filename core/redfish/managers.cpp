@@ -45,7 +45,7 @@ QJsonObject managerCollectionBody(const QList<DeviceInfo> &devices)
     return odata::collection(Kind::ManagerCollection, u"/redfish/v1/Managers"_s, u"Manager Collection"_s, members);
 }
 
-QJsonObject managerBody(const DeviceInfo &device, const QString &firmwareVersion)
+QJsonObject managerBody(const DeviceInfo &device, const QString &firmwareVersion, const QString &serviceUuid)
 {
     const QString id = Context::systemId(device.mac);
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -59,7 +59,7 @@ QJsonObject managerBody(const DeviceInfo &device, const QString &firmwareVersion
         {u"Model"_s, u"Metal Boot"_s},
         {u"FirmwareVersion"_s, firmwareVersion},
         {u"UUID"_s, QUuid::createUuidV5(QUuid(systemUuid(device.mac)), u"manager"_s).toString(QUuid::WithoutBraces)},
-        {u"ServiceEntryPointUUID"_s, QJsonValue()},
+        {u"ServiceEntryPointUUID"_s, serviceUuid},
         {u"PowerState"_s, u"On"_s},
         {u"DateTime"_s, now.toString(Qt::ISODate).replace(u"Z"_s, u"+00:00"_s)},
         {u"DateTimeLocalOffset"_s, u"+00:00"_s},
@@ -100,6 +100,10 @@ QJsonObject virtualMediaBody(const QString &managerId, const QString &slot, cons
         {u"WriteProtected"_s, m.writeProtected},
         {u"TransferMethod"_s, u"Stream"_s},
         {u"TransferProtocolType"_s, hasImage && !m.transferProtocol.isEmpty() ? QJsonValue(m.transferProtocol) : QJsonValue()},
+        // What a PATCH may change (besides the InsertMedia/EjectMedia actions).
+        {u"@Redfish.WriteableProperties"_s, QJsonArray{u"Image"_s, u"Inserted"_s, u"WriteProtected"_s,
+                                                       u"TransferProtocolType"_s, u"TransferMethod"_s,
+                                                       u"UserName"_s, u"Password"_s}},
         {u"Actions"_s,
          QJsonObject{{u"#VirtualMedia.InsertMedia"_s, QJsonObject{{u"target"_s, uri + u"/Actions/VirtualMedia.InsertMedia"_s}}},
                      {u"#VirtualMedia.EjectMedia"_s, QJsonObject{{u"target"_s, uri + u"/Actions/VirtualMedia.EjectMedia"_s}}}}},
@@ -144,6 +148,61 @@ bool readInsertMedia(const QJsonObject &body, VirtualMedia *m, QList<msg::Messag
     return true;
 }
 
+bool applyVirtualMediaPatch(const QJsonObject &body, VirtualMedia *media, QList<msg::Message> *errors)
+{
+    using json::Property;
+    using json::Type;
+    QList<Property> schema{
+        Property{u"Image"_s, Type::NullableString, {}, true, {}, 0, 0, 2048},
+        Property{u"Inserted"_s, Type::Boolean},
+        Property{u"WriteProtected"_s, Type::Boolean},
+        Property{u"TransferProtocolType"_s, Type::NullableString, {u"HTTP"_s, u"HTTPS"_s}},
+        Property{u"TransferMethod"_s, Type::String, {u"Stream"_s}},
+        Property{u"UserName"_s, Type::String, {}, true, {}, 0, 0, 256},
+        Property{u"Password"_s, Type::String, {}, true, {}, 0, 0, 256},
+    };
+    for (const char *ro : {"Id", "Name", "MediaTypes", "ConnectedVia", "ImageName", "Actions", "Status"})
+        schema.append(Property{QString::fromLatin1(ro), Type::Any, {}, false});
+    const QJsonObject ok = json::readPatch(body, schema, errors);
+    if (!errors->isEmpty())
+        return false;
+    if (ok.isEmpty()) {
+        errors->append(msg::noOperation());
+        return false;
+    }
+    const QJsonValue image = ok.value(u"Image"_s);
+    if (image.isNull() || (image.isString() && image.toString().isEmpty())) {
+        *media = VirtualMedia();   // eject
+        return true;
+    }
+    if (image.isString()) {
+        // The same checks as InsertMedia, with the patch's other properties as its parameters.
+        QJsonObject insert = ok;
+        if (insert.value(u"TransferProtocolType"_s).isNull())
+            insert.remove(u"TransferProtocolType"_s);
+        QList<msg::Message> actionErrors;
+        VirtualMedia next;
+        if (!readInsertMedia(insert, &next, &actionErrors)) {
+            errors->append(msg::propertyValueFormatError(image.toString().left(200), u"Image"_s));
+            return false;
+        }
+        *media = next;
+        return true;
+    }
+    // Flags of the medium already inserted.
+    if (media->image.isEmpty()) {
+        errors->append(msg::propertyValueConflict(ok.keys().first(), u"Image"_s));
+        return false;
+    }
+    media->inserted = ok.value(u"Inserted"_s).toBool(media->inserted);
+    media->writeProtected = ok.value(u"WriteProtected"_s).toBool(media->writeProtected);
+    if (ok.contains(u"UserName"_s))
+        media->userName = ok.value(u"UserName"_s).toString();
+    if (ok.contains(u"Password"_s))
+        media->password = ok.value(u"Password"_s).toString();
+    return true;
+}
+
 namespace {
 
 std::optional<HttpResponse> resolveSlot(Context &ctx, const HttpRequest &req, std::optional<DeviceInfo> *device,
@@ -165,7 +224,7 @@ HttpResponse handleManagerGet(Context &ctx, HttpRequest &req)
     const auto d = ctx.device(id);
     if (!d)
         return errorResponse(msg::resourceNotFound(u"Manager"_s, id.left(64)));
-    return jsonResponse(req, managerBody(*d, QStringLiteral(METALBOOT_VERSION)));
+    return jsonResponse(req, managerBody(*d, QStringLiteral(METALBOOT_VERSION), ctx.serviceUuid));
 }
 
 HttpResponse handleVirtualMediaGet(Context &ctx, HttpRequest &req)
@@ -220,6 +279,32 @@ HttpResponse handleEjectMedia(Context &ctx, HttpRequest &req, const Auth &auth)
     return actionSuccess(req);
 }
 
+HttpResponse handleVirtualMediaPatch(Context &ctx, HttpRequest &req, const Auth &auth)
+{
+    std::optional<DeviceInfo> d;
+    QString slot;
+    if (auto err = resolveSlot(ctx, req, &d, &slot))
+        return *err;
+    const QString id = Context::systemId(d->mac);
+    VirtualMedia media = ctx.backend.bootControl->media(d->mac, slot);
+    if (auto failed = checkIfMatch(req, virtualMediaBody(id, slot, media)))
+        return *failed;
+    QJsonObject body;
+    if (auto bad = readBody(req, &body))
+        return *bad;
+    QList<msg::Message> errors;
+    if (!applyVirtualMediaPatch(body, &media, &errors))
+        return errorResponse(errors);
+    ctx.backend.bootControl->setMedia(d->mac, slot, media);
+    const QString shown = QUrl(media.image).adjusted(QUrl::RemoveUserInfo).toString();
+    ctx.journal(d->mac, auth,
+                media.image.isEmpty() ? u"virtual media %1 ejected"_s.arg(slot)
+                                      : u"virtual media %1 set to %2"_s.arg(slot, shown),
+                QJsonObject{{u"action"_s, u"vmedia-patch"_s}, {u"slot"_s, slot}, {u"image"_s, shown},
+                            {u"inserted"_s, media.inserted}, {u"write_protected"_s, media.writeProtected}});
+    return jsonResponse(req, virtualMediaBody(id, slot, media));
+}
+
 } // namespace
 
 void registerRoutesManagers(Context &ctx)
@@ -235,6 +320,8 @@ void registerRoutesManagers(Context &ctx)
     ctx.route(HttpServer::Get, u"/redfish/v1/Managers/{id}/VirtualMedia/{slot}"_s, p::login(),
               [c](HttpRequest &r, const Auth &) { return handleVirtualMediaGet(*c, r); });
     // DSP8011: VirtualMedia writes need ConfigureManager.
+    ctx.route(HttpServer::Patch, u"/redfish/v1/Managers/{id}/VirtualMedia/{slot}"_s, p::configureManager(),
+              [c](HttpRequest &r, const Auth &a) { return handleVirtualMediaPatch(*c, r, a); });
     ctx.route(HttpServer::Post, u"/redfish/v1/Managers/{id}/VirtualMedia/{slot}/Actions/VirtualMedia.InsertMedia"_s,
               p::configureManager(), [c](HttpRequest &r, const Auth &a) { return handleInsertMedia(*c, r, a); });
     ctx.route(HttpServer::Post, u"/redfish/v1/Managers/{id}/VirtualMedia/{slot}/Actions/VirtualMedia.EjectMedia"_s,

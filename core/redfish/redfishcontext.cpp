@@ -10,6 +10,7 @@
 #include "devices/deviceregistry.h"
 #include "devices/journalkinds.h"
 #include "http/httpserver.h"
+#include "passwordverifier.h"
 #include "redfishjson.h"
 #include "sessionstore.h"
 
@@ -43,17 +44,29 @@ static QByteArray etagFor(const QJsonObject &body, const QByteArray &bytes)
     return etagOf(bytes);
 }
 
+QByteArray describedBy(const QJsonObject &body)
+{
+    const QString type = body.value(u"@odata.type"_s).toString();
+    if (!type.startsWith(u'#'))
+        return {};
+    // "#ComputerSystem.v1_22_0.ComputerSystem" -> ComputerSystem.v1_22_0.json
+    const QString schema = type.mid(1).section(u'.', 0, -2);
+    return "<http://redfish.dmtf.org/schemas/v1/" + schema.toLatin1() + ".json>; rel=describedby";
+}
+
 HttpResponse jsonResponse(const HttpRequest &request, const QJsonObject &body, int status)
 {
-    HttpResponse r(status, compact(body), "application/json;charset=utf-8");
-    const QByteArray etag = etagFor(body, r.body());
+    const QByteArray bytes = compact(body);
+    return jsonResponse(request, bytes, etagFor(body, bytes), describedBy(body), status);
+}
+
+HttpResponse jsonResponse(const HttpRequest &request, const QByteArray &body, const QByteArray &etag,
+                          const QByteArray &link, int status)
+{
+    HttpResponse r(status, body, "application/json;charset=utf-8");
     r.setHeader("ETag", etag);
-    const QString type = body.value(u"@odata.type"_s).toString();
-    if (type.startsWith(u'#')) {
-        // "#ComputerSystem.v1_22_0.ComputerSystem" -> ComputerSystem.v1_22_0.json
-        const QString schema = type.mid(1).section(u'.', 0, -2);
-        r.setHeader("Link", "<http://redfish.dmtf.org/schemas/v1/" + schema.toLatin1() + ".json>; rel=describedby");
-    }
+    if (!link.isEmpty())
+        r.setHeader("Link", link);
     r.setHeader("Cache-Control", "no-cache");
     if (status == 200 && (request.method() == "GET" || request.method() == "HEAD")) {
         const QByteArray inm = request.header("if-none-match");
@@ -154,14 +167,10 @@ void Context::route(unsigned methods, const QString &pattern, const privileges::
                     Handler handler)
 {
     m_routes.append({pattern, methods});
-    server->route(methods, pattern, [this, pattern, requirement, handler](HttpRequest &request) -> HttpResponse {
-        Auth auth;
+    // After authentication: privileges, the password-change restriction, query parameters, the
+    // handler, and Allow on GET answers.
+    Handler authorized = [this, pattern, requirement, handler](HttpRequest &request, const Auth &auth) -> HttpResponse {
         if (!requirement.isPublic()) {
-            HttpResponse denied;
-            const auto who = authenticate(request, &denied);
-            if (!who)
-                return denied;
-            auth = *who;
             if (!requirement.satisfiedBy(auth.privileges)) {
                 qCWarning(lcRedfish).noquote() << "insufficient privilege:" << auth.userName << request.method()
                                                << request.path().left(120);
@@ -182,11 +191,30 @@ void Context::route(unsigned methods, const QString &pattern, const privileges::
             if (auto bad = checkQuery(request))
                 return *bad;
         }
+        if (request.method() == "PATCH") {
+            QJsonObject body;
+            QList<msg::Message> ignored;
+            if (json::parseObject(request.body(), &body, &ignored) && json::onlyODataAnnotations(body))
+                return errorResponse(msg::noOperation());
+        }
         HttpResponse response = handler(request, auth);
         if (isGet && response.status() < 300 && response.header("Allow").isNull())
             response.setHeader("Allow", allowHeader(methodsFor(pattern)));
         return response;
-    });
+    };
+    const bool open = requirement.isPublic();
+    auto entry = [this, open, authorized](HttpRequest &request) -> HttpResponse {
+        if (open)
+            return authorized(request, Auth());
+        return authenticated(request, authorized);
+    };
+    server->route(methods, pattern, entry);
+    // DSP0266 §7.10: a POST to a collection's Members property URI creates like a POST to the
+    // collection (Sessions, Accounts, Subscriptions).
+    if ((methods & HttpServer::Post) && !pattern.contains(u"/Actions/"_s) && !pattern.endsWith(u"*}"_s)) {
+        m_routes.append({pattern + u"/Members"_s, HttpServer::Post});
+        server->route(HttpServer::Post, pattern + u"/Members"_s, entry);
+    }
 }
 
 void Context::finishRoutes()
@@ -195,78 +223,136 @@ void Context::finishRoutes()
     for (const RouteInfo &r : std::as_const(m_routes))
         if (!patterns.contains(r.pattern) && !r.pattern.endsWith(u"*}"))
             patterns << r.pattern;
-    const unsigned writes = HttpServer::Post | HttpServer::Put | HttpServer::Patch | HttpServer::Delete;
+    const unsigned all = HttpServer::Get | HttpServer::Post | HttpServer::Put | HttpServer::Patch | HttpServer::Delete;
     for (const QString &pattern : std::as_const(patterns)) {
         const unsigned have = methodsFor(pattern);
-        const unsigned missing = writes & ~have;
+        const unsigned missing = all & ~have;
         if (!missing)
             continue;
         const QByteArray allow = allowHeader(have);
         const bool open = !(have & HttpServer::Get) || pattern == QLatin1String("/redfish") || pattern == QLatin1String("/redfish/v1");
-        server->route(missing, pattern, [this, allow, open](HttpRequest &request) {
-            HttpResponse denied;
-            if (!open && !authenticate(request, &denied))
-                return denied;
+        Handler notAllowed = [allow](HttpRequest &, const Auth &) {
             HttpResponse r = errorResponse(msg::operationNotAllowed(), 405);
             r.setHeader("Allow", allow);
             return r;
+        };
+        server->route(missing, pattern, [this, notAllowed, open](HttpRequest &request) {
+            return open ? notAllowed(request, Auth()) : authenticated(request, notAllowed);
         });
     }
 }
 
-std::optional<Auth> Context::authenticate(const HttpRequest &request, HttpResponse *denied)
+HttpResponse Context::authenticationFailed(const HttpRequest &request, const char *why) const
 {
-    const bool basicAllowed = request.isSecure() || config.allowBasicOverHttp;
-    auto fail = [&](const char *why) {
-        qCWarning(lcRedfish).noquote() << "authentication failed (" << why << ") for" << request.method()
-                                       << request.path().left(120) << "from" << request.peerAddress().toString();
-        HttpResponse r = errorResponse(msg::noValidSession(), 401);
-        if (basicAllowed)
-            r.setHeader("WWW-Authenticate", "Basic realm=\"Metal Boot Redfish\", charset=\"UTF-8\"");
-        else
-            r.setHeader("WWW-Authenticate", "X-Auth-Token realm=\"Metal Boot Redfish\"");
-        *denied = r;
-        return std::optional<Auth>();
-    };
-    auto fromAccount = [&](const AccountStore::Account *a, const QString &sessionId) {
-        Auth auth;
-        auth.userName = a->userName;
-        auth.accountId = a->id;
-        auth.roleId = a->roleId;
-        auth.privileges = privileges::forRole(a->roleId);
-        auth.sessionId = sessionId;
-        auth.passwordChangeRequired = a->passwordChangeRequired;
-        return std::optional<Auth>(auth);
-    };
+    qCWarning(lcRedfish).noquote() << "authentication failed (" << why << ") for" << request.method()
+                                   << request.path().left(120) << "from" << request.peerAddress().toString();
+    HttpResponse r = errorResponse(msg::noValidSession(), 401);
+    if (request.isSecure() || config.allowBasicOverHttp)
+        r.setHeader("WWW-Authenticate", "Basic realm=\"Metal Boot Redfish\", charset=\"UTF-8\"");
+    else
+        r.setHeader("WWW-Authenticate", "X-Auth-Token realm=\"Metal Boot Redfish\"");
+    return r;
+}
+
+static Auth authOf(const AccountStore::Account &a, const QString &sessionId)
+{
+    Auth auth;
+    auth.userName = a.userName;
+    auth.accountId = a.id;
+    auth.roleId = a.roleId;
+    auth.privileges = privileges::forRole(a.roleId);
+    auth.sessionId = sessionId;
+    auth.passwordChangeRequired = a.passwordChangeRequired;
+    return auth;
+}
+
+HttpResponse Context::authenticated(HttpRequest &request, const Handler &next)
+{
     const QByteArray token = request.header("x-auth-token");
     if (!token.isEmpty()) {
         const SessionStore::Session *s = sessions->authenticate(token.trimmed());
         if (!s)
-            return fail("unknown or expired session");
+            return authenticationFailed(request, "unknown or expired session");
         const AccountStore::Account *a = accounts->byName(s->userName);
         if (!a || !a->enabled) {
             sessions->remove(s->id);
-            return fail("account gone");
+            return authenticationFailed(request, "account gone");
         }
-        return fromAccount(a, s->id);
+        return next(request, authOf(*a, s->id));
     }
     const QByteArray authz = request.header("authorization");
     if (authz.size() > 6 && authz.left(6).compare("Basic ", Qt::CaseInsensitive) == 0) {
-        if (!basicAllowed)
-            return fail("basic auth over plain HTTP");
+        if (!request.isSecure() && !config.allowBasicOverHttp)
+            return authenticationFailed(request, "basic auth over plain HTTP");
         const auto decoded = QByteArray::fromBase64Encoding(authz.mid(6).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || decoded.decoded.size() > 512)
-            return fail("bad basic header");
+            return authenticationFailed(request, "bad basic header");
         const qsizetype colon = decoded.decoded.indexOf(':');
         if (colon < 0)
-            return fail("bad basic header");
+            return authenticationFailed(request, "bad basic header");
         const QString user = QString::fromUtf8(decoded.decoded.left(colon));
         const QString password = QString::fromUtf8(decoded.decoded.mid(colon + 1));
-        if (accounts->verify(user, password) != AccountStore::Verdict::Ok)
-            return fail("bad credentials");
-        return fromAccount(accounts->byName(user), QString());
+        return withPassword(request, user, password, [this, user, next](HttpRequest &r, AccountStore::Verdict verdict) {
+            const AccountStore::Account *a = accounts->byName(user);
+            if (verdict != AccountStore::Verdict::Ok || !a)
+                return authenticationFailed(r, "bad credentials");
+            return next(r, authOf(*a, QString()));
+        });
     }
-    return fail("no credentials");
+    return authenticationFailed(request, "no credentials");
+}
+
+HttpResponse Context::withPassword(HttpRequest &request, const QString &userName, const QString &password,
+                                   const PasswordThen &then)
+{
+    AccountStore::PasswordCheck check;
+    if (const auto quick = accounts->beginVerify(userName, password, QDateTime::currentDateTimeUtc(), &check))
+        return then(request, *quick);
+    if (!verifier)
+        return then(request, accounts->finishVerify(check, check.matches()));
+    auto copy = std::make_shared<HttpRequest>(request.detached());
+    const PendingResponse pending = request.defer();
+    AccountStore *store = accounts;
+    const bool started = verifier->run(check, [store, copy, pending, check, then](bool matched) {
+        HttpResponse r = then(*copy, store->finishVerify(check, matched));
+        if (!r.isDeferred())
+            pending.send(std::move(r));
+    });
+    if (!started) {
+        ++m_busyRefused;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (now - m_busyWarnedAtMs >= 1000) {
+            qCWarning(lcRedfish).noquote() << "too many password checks pending; refused" << m_busyRefused
+                                           << "request(s), the last from" << request.peerAddress().toString();
+            m_busyWarnedAtMs = now;
+            m_busyRefused = 0;
+        }
+        HttpResponse busy = errorResponse(msg::serviceTemporarilyUnavailable(1), 503);
+        busy.setHeader("Retry-After", "1");
+        return busy;
+    }
+    return HttpResponse::deferred();
+}
+
+std::optional<HttpResponse> Context::cachedGet(const HttpRequest &request, const QByteArray &key)
+{
+    const auto it = m_bodyCache.constFind(request.path());
+    if (it == m_bodyCache.cend() || it->key != key)
+        return std::nullopt;
+    return jsonResponse(request, it->body, it->etag, it->link);
+}
+
+HttpResponse Context::storeGet(const HttpRequest &request, const QByteArray &key, const QJsonObject &body)
+{
+    CachedBody c;
+    c.key = key;
+    c.body = compact(body);
+    c.etag = etagFor(body, c.body);
+    c.link = describedBy(body);
+    if (m_bodyCache.size() >= MaxCachedBodies)
+        m_bodyCache.clear();
+    m_bodyCache.insert(request.path(), c);
+    return jsonResponse(request, c.body, c.etag, c.link);
 }
 
 std::optional<DeviceInfo> Context::device(const QString &id) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountstore.h"
 #include "config/labconfig.h"
 #include "devices/deviceinfo.h"
 #include "http/httprequest.h"
@@ -17,7 +18,6 @@
 #include <functional>
 #include <optional>
 
-class AccountStore;
 class BootControl;
 class DeviceJournal;
 class DeviceRegistry;
@@ -30,6 +30,7 @@ class SessionStore;
 namespace redfish {
 
 class EventService;
+class PasswordVerifier;
 class TaskStore;
 
 // What the lab gives the BMC. Getters for the parts that other subsystems wire in later
@@ -74,6 +75,7 @@ public:
     SessionStore *sessions = nullptr;
     TaskStore *tasks = nullptr;
     EventService *events = nullptr;
+    PasswordVerifier *verifier = nullptr;   // null: passwords are hashed on the calling thread
     RedfishConfig config;
     QString serviceUuid;
     QString certificatePath;           // PEM of the served certificate (CertificateService)
@@ -85,10 +87,20 @@ public:
     // Registers a route whose handler runs only after authentication and the privilege check
     // (bmcweb's BMCWEB_ROUTE(...).privileges(...)). GET routes also get Allow/Link/ETag headers.
     void route(unsigned methods, const QString &pattern, const privileges::Requirement &requirement, Handler handler);
-    // Authenticates a request (X-Auth-Token, then Basic). nullopt + *denied when it fails.
-    std::optional<Auth> authenticate(const HttpRequest &request, HttpResponse *denied);
-    // After every route: PUT/PATCH/POST/DELETE on a known URI without that method → 405 with a
-    // DMTF OperationNotAllowed body and Allow (our HttpServer's own 405 body is not Redfish).
+    // Authenticates a request (X-Auth-Token, then Basic) and answers with next(request, auth), or
+    // with 401. A Basic password that needs PBKDF2 is checked off the engine thread: the answer
+    // is then deferred and `next` runs later with a detached copy of the request.
+    HttpResponse authenticated(HttpRequest &request, const Handler &next);
+    // Verifies a password the same way (remembered success, lockout accounting, worker thread)
+    // and answers with then(request, verdict); 503 when too many checks are already waiting.
+    using PasswordThen = std::function<HttpResponse(HttpRequest &, AccountStore::Verdict)>;
+    HttpResponse withPassword(HttpRequest &request, const QString &userName, const QString &password,
+                              const PasswordThen &then);
+    // The 401 answer (NoValidSession + WWW-Authenticate); `why` goes to the log only.
+    HttpResponse authenticationFailed(const HttpRequest &request, const char *why) const;
+    // After every route: any method a known URI lacks (GET on an action, DELETE on a collection,
+    // ...) → 405 with a DMTF OperationNotAllowed body and Allow (HttpServer's own 405 body is not
+    // Redfish).
     void finishRoutes();
     // The methods registered for `pattern` (for Allow headers).
     [[nodiscard]] unsigned methodsFor(const QString &pattern) const;
@@ -101,6 +113,14 @@ public:
     // "redfish.action" journal entry for a device.
     void journal(const MacAddress &mac, const Auth &auth, const QString &message, const QJsonObject &data = {}) const;
 
+    // Serialized bodies of the hot GET resources (a System, the Systems collection: what Ironic
+    // polls), so a poll does not rebuild and re-serialize the JSON. An entry is valid while the
+    // lab's state generation is unchanged (any registry, boot-control or inventory change bumps
+    // it) and `key` (whatever else the body depends on) matches.
+    [[nodiscard]] std::optional<HttpResponse> cachedGet(const HttpRequest &request, const QByteArray &key);
+    HttpResponse storeGet(const HttpRequest &request, const QByteArray &key, const QJsonObject &body);
+    void stateChanged() { ++m_generation; m_bodyCache.clear(); }
+
 private:
     struct RouteInfo
     {
@@ -108,6 +128,18 @@ private:
         unsigned methods;
     };
     QList<RouteInfo> m_routes;
+    struct CachedBody
+    {
+        QByteArray key;
+        QByteArray body;
+        QByteArray etag;
+        QByteArray link;
+    };
+    static constexpr int MaxCachedBodies = 1024;
+    quint64 m_generation = 0;
+    QHash<QString, CachedBody> m_bodyCache;     // path -> body (cleared on every state change)
+    qint64 m_busyWarnedAtMs = 0;      // one "too many password checks" warning per second
+    int m_busyRefused = 0;
 };
 
 // Response helpers.
@@ -115,6 +147,11 @@ QByteArray etagOf(const QByteArray &body);
 // A JSON resource: Content-Type, OData-Version (default header), ETag, Link (describedby from
 // @odata.type), Cache-Control; 304 when If-None-Match matches.
 HttpResponse jsonResponse(const HttpRequest &request, const QJsonObject &body, int status = 200);
+// The same from an already serialized body, its ETag and Link header value (may be empty).
+HttpResponse jsonResponse(const HttpRequest &request, const QByteArray &body, const QByteArray &etag,
+                          const QByteArray &link, int status = 200);
+// The Link header value (describedby) for a body's @odata.type, empty without one.
+QByteArray describedBy(const QJsonObject &body);
 HttpResponse errorResponse(const QList<messages::Message> &messages, int status = 0);
 HttpResponse errorResponse(const messages::Message &message, int status = 0);
 // 412 PreconditionFailed when If-Match is present and matches neither the strong nor weak ETag

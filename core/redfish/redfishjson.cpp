@@ -92,9 +92,13 @@ QJsonObject readPatch(const QJsonObject &body, const QList<Property> &schema, QL
         for (const Property &candidate : schema)
             if (candidate.name == key)
                 p = &candidate;
+        // OData control information (@odata.id, @odata.etag, ...) echoed back by clients is
+        // ignored (DSP0266 §7.9: a PATCH of annotations only is a NoOperation).
+        if (key.startsWith(u"@odata."))
+            continue;
         if (!p) {
-            // OData control information and annotations are never writable.
-            if (key.startsWith(u"@odata.") || key.contains(u'@'))
+            // Other annotations are never writable.
+            if (key.contains(u'@'))
                 errors->append(msg::propertyNotWritable(pointer));
             else
                 errors->append(msg::propertyUnknown(pointer));
@@ -136,6 +140,16 @@ QJsonObject readPatch(const QJsonObject &body, const QList<Property> &schema, QL
         accepted.insert(key, v);
     }
     return accepted;
+}
+
+bool onlyODataAnnotations(const QJsonObject &body)
+{
+    if (body.isEmpty())
+        return false;
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (!it.key().startsWith(u"@odata."))
+            return false;
+    return true;
 }
 
 bool readAction(const QJsonObject &body, const QString &action, const QList<Parameter> &parameters,

@@ -33,6 +33,7 @@ bool parseObject(const QByteArray &body, QJsonObject *out, QList<messages::Messa
 
 // Checks a PATCH body against `schema`. Returns the properties that passed (same shape as the body,
 // bad ones removed) and appends one message per problem. `prefix` is the JSON pointer of `body`.
+// OData control information ("@odata.*") is ignored; other annotations are PropertyNotWritable.
 QJsonObject readPatch(const QJsonObject &body, const QList<Property> &schema, QList<messages::Message> *errors,
                       const QString &prefix = {});
 
@@ -50,6 +51,9 @@ struct Parameter
 // list → ActionParameterValueNotInList. Returns false if any message was added.
 bool readAction(const QJsonObject &body, const QString &action, const QList<Parameter> &parameters,
                 QList<messages::Message> *errors);
+
+// True for a non-empty object holding nothing but "@odata.*" control information.
+bool onlyODataAnnotations(const QJsonObject &body);
 
 // A JSON value as text for MessageArgs ("true", "12", "abc", "{...}" compact JSON).
 QString valueText(const QJsonValue &value);

@@ -23,7 +23,7 @@ struct TypeRow
 
 // The one place that says which schema version each resource claims (DSP8010 2025.x CSDL in
 // ../shared/redfish/csdl). Bump a version here only together with the properties it adds.
-constexpr std::array<TypeRow, 55> Types{{
+constexpr std::array<TypeRow, 56> Types{{
     {Kind::ServiceRoot, "ServiceRoot", "v1_20_0", "ServiceRoot"},
     {Kind::ComputerSystem, "ComputerSystem", "v1_22_0", "ComputerSystem"},
     {Kind::ComputerSystemCollection, "ComputerSystemCollection", nullptr, "ComputerSystemCollection"},
@@ -79,6 +79,7 @@ constexpr std::array<TypeRow, 55> Types{{
     {Kind::Certificate, "Certificate", "v1_8_0", "Certificate"},
     {Kind::CertificateCollection, "CertificateCollection", nullptr, "CertificateCollection"},
     {Kind::CertificateLocations, "CertificateLocations", "v1_0_3", "CertificateLocations"},
+    {Kind::AttributeRegistry, "AttributeRegistry", "v1_3_9", "AttributeRegistry"},
 }};
 
 const TypeRow &row(Kind kind)

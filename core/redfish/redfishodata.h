@@ -19,7 +19,7 @@ enum class Kind {
     Session, SessionCollection, AccountService, ManagerAccount, ManagerAccountCollection, Role,
     RoleCollection, MessageRegistryFile, MessageRegistryFileCollection, MessageRegistry, EventService,
     EventDestination, EventDestinationCollection, Event, Message, ActionInfo, CertificateService,
-    Certificate, CertificateCollection, CertificateLocations,
+    Certificate, CertificateCollection, CertificateLocations, AttributeRegistry,
 };
 
 // "#ComputerSystem.v1_22_0.ComputerSystem", "#ComputerSystemCollection.ComputerSystemCollection".

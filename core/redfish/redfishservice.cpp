@@ -10,12 +10,15 @@
 #include "chassis.h"
 #include "common/logging.h"
 #include "common/netutil.h"
+#include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
+#include "devices/inventory.h"
 #include "devices/deviceregistry.h"
 #include "devices/journalkinds.h"
 #include "eventservice.h"
 #include "http/httpserver.h"
 #include "managers.h"
+#include "passwordverifier.h"
 #include "serviceroot.h"
 #include "sessionstore.h"
 #include "systems.h"
@@ -46,14 +49,35 @@ RedfishService::RedfishService(redfish::Backend backend, QObject *parent)
     m_events = new redfish::EventService(&m_context, this);
     m_context.events = m_events;
     m_updater = new redfish::FirmwareUpdater(&m_context, this);
+    m_context.verifier = new redfish::PasswordVerifier(this);
     m_server->addDefaultHeader("OData-Version", "4.0");
     m_server->addDefaultHeader("X-Frame-Options", "DENY");
     m_server->addDefaultHeader("X-Content-Type-Options", "nosniff");
     m_server->addDefaultHeader("Strict-Transport-Security", "max-age=31536000");
+    // DSP0266 §6.5.2: a request for an OData version the service does not support gets 412.
+    m_server->setFilter([](HttpRequest &r) -> std::optional<HttpResponse> {
+        const QByteArray version = r.header("odata-version").trimmed();
+        if (version.isEmpty() || version == "4.0")
+            return std::nullopt;
+        return redfish::errorResponse(redfish::messages::headerInvalid(u"OData-Version: "_s + QString::fromLatin1(version.left(32))), 412);
+    });
     registerRoutes();
 
     if (m_context.backend.registry)
         connect(m_context.backend.registry, &DeviceRegistry::deviceChanged, m_events, &redfish::EventService::deviceChanged);
+    // Cached resource bodies are valid until the lab's state changes.
+    auto changed = [this] { m_context.stateChanged(); };
+    if (auto *registry = m_context.backend.registry) {
+        connect(registry, &DeviceRegistry::deviceAdded, this, changed);
+        connect(registry, &DeviceRegistry::deviceChanged, this, changed);
+        connect(registry, &DeviceRegistry::deviceRemoved, this, changed);
+    }
+    if (auto *boot = m_context.backend.bootControl) {
+        connect(boot, &BootControl::overrideChanged, this, changed);
+        connect(boot, &BootControl::mediaChanged, this, changed);
+    }
+    if (auto *inventory = m_context.backend.inventory)
+        connect(inventory, &InventoryStore::inventoryChanged, this, changed);
     if (m_context.backend.journal) {
         // Bios values changed through Redfish are live once the device got its next firmware.
         connect(m_context.backend.journal, &DeviceJournal::eventAppended, this, [this](const JournalEvent &e) {
@@ -111,6 +135,11 @@ QString RedfishService::baseUrl() const
     const QHostAddress a = m_bound.isNull() ? m_context.config.address : m_bound;
     const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? u"["_s + a.toString() + u"]"_s : a.toString();
     return u"%1://%2:%3"_s.arg(m_context.config.tls ? u"https"_s : u"http"_s, host).arg(port());
+}
+
+int RedfishService::pendingPasswordChecks() const
+{
+    return m_context.verifier->pending();
 }
 
 QString RedfishService::initialPasswordFile() const

@@ -40,6 +40,8 @@ public:
     [[nodiscard]] AccountStore *accounts() const { return m_accounts.get(); }
     [[nodiscard]] redfish::EventService *events() const { return m_events; }
     [[nodiscard]] HttpServer *server() const { return m_server; }
+    // Password checks (PBKDF2) waiting for or running on the worker thread.
+    [[nodiscard]] int pendingPasswordChecks() const;
 
     [[nodiscard]] QString displayName() const override { return tr("Redfish BMC"); }
     [[nodiscard]] QStringList endpoints() const override;

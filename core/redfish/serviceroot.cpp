@@ -4,6 +4,7 @@
 
 #include "serviceroot.h"
 
+#include "bios.h"
 #include "http/httpserver.h"
 #include "redfishcontext.h"
 #include "redfishodata.h"
@@ -48,11 +49,13 @@ QJsonObject serviceRootBody(const QString &uuid)
     };
 }
 
-QJsonObject registriesCollectionBody()
+QJsonObject registriesCollectionBody(bool withBios)
 {
+    QStringList members{u"/redfish/v1/Registries/Base"_s, u"/redfish/v1/Registries/MetalBoot"_s};
+    if (withBios)
+        members << u"/redfish/v1/Registries/BiosAttributeRegistry"_s;
     return odata::collection(Kind::MessageRegistryFileCollection, u"/redfish/v1/Registries"_s,
-                             u"Registry File Collection"_s,
-                             {u"/redfish/v1/Registries/Base"_s, u"/redfish/v1/Registries/MetalBoot"_s});
+                             u"Registry File Collection"_s, members);
 }
 
 QJsonObject registryFileBody(const QString &id)
@@ -68,6 +71,10 @@ QJsonObject registryFileBody(const QString &id)
     } else if (id == QLatin1String("MetalBoot")) {
         registry = u"MetalBoot.1.0"_s;
         location = QJsonObject{{u"Language"_s, u"en"_s}, {u"Uri"_s, u"/redfish/v1/Registries/MetalBoot/MetalBoot"_s}};
+    } else if (id == QLatin1String("BiosAttributeRegistry")) {
+        registry = QString::fromLatin1(BiosAttributeRegistryId);   // what Bios.AttributeRegistry names
+        location = QJsonObject{{u"Language"_s, u"en"_s},
+                               {u"Uri"_s, u"/redfish/v1/Registries/BiosAttributeRegistry/BiosAttributeRegistry"_s}};
     } else {
         return {};
     }
@@ -132,18 +139,31 @@ HttpResponse metadata(HttpRequest &)
     return r;
 }
 
-HttpResponse registryGet(HttpRequest &req)
+FirmwareSettings *firmwareSettings(const Context &ctx)
+{
+    return ctx.backend.firmwareSettings ? ctx.backend.firmwareSettings() : nullptr;
+}
+
+HttpResponse registryGet(Context &ctx, HttpRequest &req)
 {
     const QString id = req.param(u"id"_s);
-    const QJsonObject body = registryFileBody(id);
+    const bool bios = id == QLatin1String("BiosAttributeRegistry");
+    const QJsonObject body = bios && !firmwareSettings(ctx) ? QJsonObject() : registryFileBody(id);
     if (body.isEmpty())
         return errorResponse(msg::resourceNotFound(u"MessageRegistryFile"_s, id.left(64)));
     return jsonResponse(req, body);
 }
 
-HttpResponse registryContentGet(HttpRequest &req)
+HttpResponse registryContentGet(Context &ctx, HttpRequest &req)
 {
     const QString id = req.param(u"id"_s);
+    FirmwareSettings *fw = firmwareSettings(ctx);
+    if (fw && id == QLatin1String("BiosAttributeRegistry") && req.param(u"file"_s) == id) {
+        // The definitions are the firmware's; take them from any device.
+        const QList<DeviceInfo> devices = ctx.devices();
+        return jsonResponse(req, biosAttributeRegistryBody(devices.isEmpty() ? QList<FirmwareSettings::Attribute>()
+                                                                             : fw->attributes(devices.first().mac)));
+    }
     if (id == QLatin1String("Base") && req.param(u"file"_s) == QLatin1String("Base"))
         return jsonResponse(req, messages::registryJson());
     if (id == QLatin1String("MetalBoot") && req.param(u"file"_s) == QLatin1String("MetalBoot"))
@@ -167,11 +187,11 @@ void registerRoutesServiceRoot(Context &ctx)
     });
     ctx.route(HttpServer::Get, u"/redfish/v1/$metadata"_s, p::publicAccess(), [](HttpRequest &r, const Auth &) { return metadata(r); });
     ctx.route(HttpServer::Get, u"/redfish/v1/Registries"_s, p::login(),
-              [](HttpRequest &r, const Auth &) { return jsonResponse(r, registriesCollectionBody()); });
+              [c](HttpRequest &r, const Auth &) { return jsonResponse(r, registriesCollectionBody(firmwareSettings(*c))); });
     ctx.route(HttpServer::Get, u"/redfish/v1/Registries/{id}"_s, p::login(),
-              [](HttpRequest &r, const Auth &) { return registryGet(r); });
+              [c](HttpRequest &r, const Auth &) { return registryGet(*c, r); });
     ctx.route(HttpServer::Get, u"/redfish/v1/Registries/{id}/{file}"_s, p::login(),
-              [](HttpRequest &r, const Auth &) { return registryContentGet(r); });
+              [c](HttpRequest &r, const Auth &) { return registryContentGet(*c, r); });
 }
 
 void registerRoutesCatchAll(Context &ctx)

@@ -7,8 +7,9 @@ namespace redfish {
 class Context;
 
 QJsonObject serviceRootBody(const QString &uuid);
-QJsonObject registriesCollectionBody();
-QJsonObject registryFileBody(const QString &id);   // "Base" or "MetalBoot"; empty if unknown
+// `withBios`: the BIOS attribute registry is listed (firmware settings are available).
+QJsonObject registriesCollectionBody(bool withBios);
+QJsonObject registryFileBody(const QString &id);   // "Base", "MetalBoot", "BiosAttributeRegistry"; empty if unknown
 // Our own message registry for events (PowerStateChanged, BootProgressChanged, ...).
 QJsonObject metalBootRegistryBody();
 

@@ -19,7 +19,7 @@ const SessionStore::Session *SessionStore::create(const QString &userName, const
         s.id = QString::fromLatin1(AccountStore::randomBytes(8).toHex());
     } while (byId(s.id));
     s.userName = userName;
-    s.token = AccountStore::randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    s.token = AccountStore::randomBytes(32).toHex();   // 256 bits, 64 hex digits
     s.created = now;
     s.lastUsed = now;
     s.clientAddress = clientAddress;

@@ -155,9 +155,13 @@ QJsonObject systemBody(const SystemState &s)
         {u"BootSourceOverrideMode"_s, u"UEFI"_s},
         {u"BootSourceOverrideMode@Redfish.AllowableValues"_s, QJsonArray{u"UEFI"_s}},
         {u"HttpBootUri"_s, s.boot.httpBootUri.isEmpty() ? QJsonValue() : QJsonValue(s.boot.httpBootUri)},
+        // What a PATCH may change in this object (RedfishExtensions WriteableProperties).
+        {u"@Redfish.WriteableProperties"_s, QJsonArray{u"BootSourceOverrideTarget"_s, u"BootSourceOverrideEnabled"_s,
+                                                       u"BootSourceOverrideMode"_s, u"HttpBootUri"_s}},
     };
 
-    QJsonObject processorSummary{{u"Count"_s, inv.cpu.count}, {u"Status"_s, status()}};
+    // No Status in the summaries: deprecated since ComputerSystem v1_16 (health lives on the members).
+    QJsonObject processorSummary{{u"Count"_s, inv.cpu.count}};
     if (inv.cpu.cores > 0)
         processorSummary.insert(u"CoreCount"_s, inv.cpu.cores);
     if (inv.cpu.threads > 0)
@@ -167,8 +171,7 @@ QJsonObject systemBody(const SystemState &s)
 
     // Memory is only known after inspection; null says "unknown" rather than a guess.
     QJsonObject memorySummary{
-        {u"TotalSystemMemoryGiB"_s, inv.memoryMiB > 0 ? QJsonValue(double(inv.memoryMiB) / 1024.0) : QJsonValue()},
-        {u"Status"_s, inv.memoryMiB > 0 ? status() : status(u"Absent"_s, QString())}};
+        {u"TotalSystemMemoryGiB"_s, inv.memoryMiB > 0 ? QJsonValue(double(inv.memoryMiB) / 1024.0) : QJsonValue()}};
 
     const QString power = powerStateName(d);
     QJsonObject links{
@@ -531,7 +534,9 @@ SystemState stateFor(Context &ctx, const DeviceInfo &d)
 
 HttpResponse handleSystemCollectionGet(Context &ctx, HttpRequest &req)
 {
-    return jsonResponse(req, systemCollectionBody(ctx.devices()));
+    if (auto cached = ctx.cachedGet(req, {}))
+        return *cached;
+    return ctx.storeGet(req, {}, systemCollectionBody(ctx.devices()));
 }
 
 HttpResponse handleSystemGet(Context &ctx, HttpRequest &req)
@@ -540,7 +545,16 @@ HttpResponse handleSystemGet(Context &ctx, HttpRequest &req)
     const auto d = ctx.device(id);
     if (!d)
         return notFound(u"ComputerSystem"_s, id);
-    return jsonResponse(req, systemBody(stateFor(ctx, *d)));
+    // Besides the lab state (generation), the body depends on the power controller and firmware
+    // settings objects, which other subsystems may swap: their answers are part of the key.
+    PowerControl *power = ctx.backend.powerControl ? ctx.backend.powerControl() : nullptr;
+    FirmwareSettings *fw = ctx.backend.firmwareSettings ? ctx.backend.firmwareSettings() : nullptr;
+    QString why;
+    const QByteArray key = QByteArray::number(quintptr(power)) + (power && power->canControl(d->mac, &why) ? "+" : "-")
+        + QByteArray::number(quintptr(fw)) + (fw ? fw->firmwareVersion(d->mac).toUtf8() : QByteArray());
+    if (auto cached = ctx.cachedGet(req, key))
+        return *cached;
+    return ctx.storeGet(req, key, systemBody(stateFor(ctx, *d)));
 }
 
 HttpResponse handleSystemPatch(Context &ctx, HttpRequest &req, const Auth &auth)

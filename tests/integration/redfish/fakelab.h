@@ -7,6 +7,8 @@
 #include "devices/deviceregistry.h"
 #include "devices/firmwaresettings.h"
 #include "devices/powercontrol.h"
+#include "engine/labengine.h"
+#include "redfish/redfishcontext.h"
 
 #include <QHash>
 #include <QPointer>
@@ -100,3 +102,38 @@ public:
 private:
     QHash<MacAddress, QVariantMap> m_values;
 };
+
+// The Redfish backend of a LabEngine whose power and firmware settings come from these doubles.
+inline redfish::Backend fakeBackend(LabEngine &engine, PowerControl *power, FirmwareSettings *firmware)
+{
+    redfish::Backend backend;
+    backend.registry = engine.registry();
+    backend.journal = engine.journal();
+    backend.bootControl = engine.bootControl();
+    backend.inventory = engine.inventory();
+    backend.powerControl = [power] { return power; };
+    backend.firmwareSettings = [firmware] { return firmware; };
+    backend.config = [&engine]() -> const LabConfig & { return engine.config(); };
+    backend.modifyConfig = [&engine](const std::function<void(LabConfig &)> &change, QString *why) {
+        return engine.modifyConfig(change, why);
+    };
+    backend.configDir = engine.paths().configDir;
+    backend.dataDir = engine.paths().dataDir;
+    return backend;
+}
+
+// lab.yaml device entries for `count` Pi 4 (dc:a6:32:00:00:01, ...), named pi-001, ...
+inline QByteArray fakeDevicesYaml(int count)
+{
+    QByteArray yaml("devices:\n");
+    for (int i = 1; i <= count; ++i) {
+        const QByteArray mac = QStringLiteral("dc:a6:32:%1:%2:%3")
+                                   .arg((i >> 16) & 0xff, 2, 16, QLatin1Char('0'))
+                                   .arg((i >> 8) & 0xff, 2, 16, QLatin1Char('0'))
+                                   .arg(i & 0xff, 2, 16, QLatin1Char('0'))
+                                   .toLatin1();
+        yaml += "  \"" + mac + "\": {name: pi-" + QByteArray::number(i).rightJustified(3, '0') + ", serial: \"6b1d"
+            + QByteArray::number(i, 16).rightJustified(4, '0') + "\", model: pi4, profile: default}\n";
+    }
+    return yaml;
+}

@@ -1,10 +1,20 @@
 // A throwaway lab for the DMTF validators, sushy and the benchmark: a LabEngine on a temporary
 // directory with N virtual Pi 4 devices, and a RedfishService on 127.0.0.1 (ephemeral port, TLS)
 // whose power and UEFI settings come from the test doubles in fakelab.h.
-// Prints "READY <port> <password-file> <ca-file>" when listening; runs until SIGTERM/SIGINT.
+// A second plain-HTTP loopback server ("control port") lets tests play the parts of the lab that
+// are not Redfish: POST /netboot/<id> simulates the device's next netboot (BootControl consumes a
+// Once override, the firmware is rendered: journal "firmware.rendered"); GET /device/<id> shows
+// the lab's own view (registry power state, BootControl override and media, firmware settings)
+// so tests can check that Redfish really changed it.
+// Prints "READY <port> <password-file> <ca-file> <control-port>" when listening; runs until
+// SIGTERM/SIGINT.
 
 #include "common/paths.h"
+#include "devices/bootcontrol.h"
+#include "devices/devicejournal.h"
 #include "devices/inventory.h"
+#include "devices/journalkinds.h"
+#include "http/httpserver.h"
 #include "engine/labengine.h"
 #include "fakelab.h"
 #include "redfish/redfishservice.h"
@@ -12,6 +22,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -42,14 +53,8 @@ int main(int argc, char **argv)
                     "  http: {address: 127.0.0.1, port: 0}\n"
                     "  dhcp: {enabled: false}\n  tftp: {enabled: false}\n"
                     "  redfish: {enabled: false}\n  consoles: {enabled: false}\n"
-                    "profiles:\n  default: {name: Default}\n"
-                    "devices:\n");
-    for (int i = 1; i <= devices; ++i) {
-        const QByteArray mac = QStringLiteral("dc:a6:32:%1:%2:%3").arg((i >> 16) & 0xff, 2, 16, QLatin1Char('0'))
-                                   .arg((i >> 8) & 0xff, 2, 16, QLatin1Char('0')).arg(i & 0xff, 2, 16, QLatin1Char('0')).toLatin1();
-        yaml += "  \"" + mac + "\": {name: pi-" + QByteArray::number(i).rightJustified(3, '0') + ", serial: \"6b1d"
-            + QByteArray::number(i, 16).rightJustified(4, '0') + "\", model: pi4, profile: default}\n";
-    }
+                    "profiles:\n  default: {name: Default}\n");
+    yaml += fakeDevicesYaml(devices);
     QFile f(options.configPath);
     if (!f.open(QIODevice::WriteOnly) || f.write(yaml) != yaml.size())
         return 1;
@@ -76,20 +81,7 @@ int main(int argc, char **argv)
     for (const DeviceInfo &d : engine.registry()->all())
         engine.registry()->setPower(d.mac, PowerState::Off, 0);
 
-    redfish::Backend backend;
-    backend.registry = engine.registry();
-    backend.journal = engine.journal();
-    backend.bootControl = engine.bootControl();
-    backend.inventory = engine.inventory();
-    backend.powerControl = [&power] { return static_cast<PowerControl *>(&power); };
-    backend.firmwareSettings = [&firmware] { return static_cast<FirmwareSettings *>(&firmware); };
-    backend.config = [&engine]() -> const LabConfig & { return engine.config(); };
-    backend.modifyConfig = [&engine](const std::function<void(LabConfig &)> &change, QString *why) {
-        return engine.modifyConfig(change, why);
-    };
-    backend.configDir = options.paths.configDir;
-    backend.dataDir = options.paths.dataDir;
-    RedfishService service(backend);
+    RedfishService service(fakeBackend(engine, &power, &firmware));
     RedfishConfig config;
     config.address = QHostAddress(QHostAddress::LocalHost);
     config.port = 0;
@@ -101,6 +93,54 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    HttpServer control;
+    auto deviceOf = [&engine](const HttpRequest &r) -> std::optional<DeviceInfo> {
+        const auto mac = MacAddress::parse(r.param(QStringLiteral("id")));
+        const DeviceInfo *d = mac ? engine.registry()->find(*mac) : nullptr;
+        return d ? std::optional<DeviceInfo>(*d) : std::nullopt;
+    };
+    auto overrideJson = [](const BootOverride &o) {
+        return QJsonObject{{QStringLiteral("target"), BootOverride::targetName(o.target)},
+                           {QStringLiteral("enabled"), BootOverride::enabledName(o.enabled)},
+                           {QStringLiteral("http_boot_uri"), o.httpBootUri}};
+    };
+    control.route(HttpServer::Post, QStringLiteral("/netboot/{id}"), [&](HttpRequest &r) {
+        const auto d = deviceOf(r);
+        if (!d)
+            return HttpResponse::error(404, QStringLiteral("not-found"), QStringLiteral("no such device"));
+        engine.bootControl()->bootStarted(d->mac);
+        const BootOverride served = engine.bootControl()->consume(d->mac, QStringLiteral("redfishtestlab: simulated netboot"));
+        JournalEvent e;
+        e.mac = d->mac;
+        e.source = QStringLiteral("redfishtestlab");
+        e.kind = QString::fromLatin1(journalkind::FirmwareRendered);
+        e.message = QStringLiteral("simulated netboot: firmware rendered");
+        engine.journal()->append(e);
+        return HttpResponse::json(QJsonObject{{QStringLiteral("served"), overrideJson(served)}});
+    });
+    control.route(HttpServer::Get, QStringLiteral("/device/{id}"), [&](HttpRequest &r) {
+        const auto d = deviceOf(r);
+        if (!d)
+            return HttpResponse::error(404, QStringLiteral("not-found"), QStringLiteral("no such device"));
+        QJsonObject media;
+        for (const QString &slot : {QStringLiteral("Cd"), QStringLiteral("Usb")}) {
+            const VirtualMedia m = engine.bootControl()->media(d->mac, slot);
+            media.insert(slot, QJsonObject{{QStringLiteral("image"), m.image}, {QStringLiteral("inserted"), m.inserted}});
+        }
+        QJsonObject bios;
+        for (const auto &a : firmware.attributes(d->mac))
+            bios.insert(a.name, QJsonValue::fromVariant(a.currentValue));
+        return HttpResponse::json(QJsonObject{{QStringLiteral("power"), powerstate::toString(d->power)},
+                                              {QStringLiteral("power_requests"), power.requests},
+                                              {QStringLiteral("boot"), overrideJson(engine.bootControl()->override(d->mac))},
+                                              {QStringLiteral("media"), media},
+                                              {QStringLiteral("bios"), bios}});
+    });
+    if (!control.listenOn(QHostAddress(QHostAddress::LocalHost), 0, &error)) {
+        QTextStream(stderr) << "control port: " << error << '\n';
+        return 1;
+    }
+
     ::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe);
     std::signal(SIGTERM, [](int) { (void)!::write(signalPipe[0], "x", 1); });
     std::signal(SIGINT, [](int) { (void)!::write(signalPipe[0], "x", 1); });
@@ -108,6 +148,6 @@ int main(int argc, char **argv)
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
 
     QTextStream(stdout) << "READY " << service.port() << ' ' << service.initialPasswordFile() << ' ' << service.caPath()
-                        << Qt::endl;
+                        << ' ' << control.serverPort() << Qt::endl;
     return app.exec();
 }
