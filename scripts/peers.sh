@@ -5,6 +5,7 @@
 set -euo pipefail
 dir=${1:?usage: peers.sh <dir>}
 mkdir -p "$dir/debs" "$dir/root"
+dir=$(cd "$dir" && pwd)   # absolute: the loop below runs from $dir/debs
 cd "$dir/debs"
 for pkg in snmpd tftpd-hpa atftpd nginx; do
     if ! ls "${pkg}"_*.deb >/dev/null 2>&1; then

@@ -11,6 +11,7 @@
 #include "devices/deviceregistry.h"
 #include "http/httpservice.h"
 #include "servicehub.h"
+#include "tftp/tftpservice.h"
 
 #include <QDir>
 #include <QFile>
@@ -46,6 +47,12 @@ void LabEngine::createServices()
     // Start order matters: HTTP first (the others hand out its URLs), then netboot, then the BMC side.
     m_http = new HttpService;
     m_hub->add(m_http);
+    m_tftp = new TftpService;
+    m_tftp->setRegistry(m_registry);
+    m_tftp->setJournal(m_journal);
+    m_tftp->setBootControl(m_bootControl);
+    m_tftp->setDefaultRoot(m_options.paths.dataDir + QStringLiteral("/tftp"));
+    m_hub->add(m_tftp);
     m_api = new ManagementApi(this, this);
 }
 
@@ -128,6 +135,17 @@ void LabEngine::applyConfig(const LabConfig &config)
         else if (restartHttp || !m_http->isRunning()) {
             m_http->stop();
             m_http->start();
+        }
+    }
+    const bool restartTftp = m_tftp->setConfig(config.services.tftp);
+    m_tftp->setDevices(config.devices);
+    m_tftp->setHttpBaseUrl(m_http->baseUrl());
+    if (m_started && m_options.startServices) {
+        if (!m_tftp->isEnabled())
+            m_tftp->stop();
+        else if (restartTftp || !m_tftp->isRunning()) {
+            m_tftp->stop();
+            m_tftp->start();
         }
     }
     Q_EMIT configApplied(m_config);

@@ -16,6 +16,7 @@ class DeviceRegistry;
 class HttpService;
 class ManagementApi;
 class ServiceHub;
+class TftpService;
 
 // The composition root of a running lab: configuration, device registry and journal, and every
 // service, wired together. Lives on the engine thread (see EngineHost); nothing here is global.
@@ -48,6 +49,7 @@ public:
     [[nodiscard]] DeviceRegistry *registry() const { return m_registry; }
     [[nodiscard]] ServiceHub *hub() const { return m_hub; }
     [[nodiscard]] HttpService *http() const { return m_http; }
+    [[nodiscard]] TftpService *tftp() const { return m_tftp; }
     [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
     // The power controller (PoE manager); null if the lab has none.
     [[nodiscard]] PowerControl *powerControl() const { return m_powerControl; }
@@ -78,6 +80,7 @@ private:
     DeviceRegistry *m_registry = nullptr;
     ServiceHub *m_hub = nullptr;
     HttpService *m_http = nullptr;
+    TftpService *m_tftp = nullptr;
     BootControl *m_bootControl = nullptr;
     PowerControl *m_powerControl = nullptr;
     ManagementApi *m_api = nullptr;
