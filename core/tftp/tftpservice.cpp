@@ -56,6 +56,7 @@ struct TftpService::Request
     QHostAddress local;              // the address the client sent the request to
     tftp::Packet packet;
     QString file;                    // sanitised relative path (or the raw name, sanitised for logs)
+    QByteArray raw;                  // the datagram
 };
 
 TftpService::TftpService(QObject *parent)
@@ -249,10 +250,18 @@ void TftpService::handleRequest(const char *data, qsizetype size, const TftpSock
     }
     Request req;
     req.from = from;
+    req.raw = QByteArray(data, size);
     req.local = m_bound == QHostAddress(QHostAddress::AnyIPv4) && destination ? QHostAddress(destination) : m_bound;
-    if (m_byPeer.contains(peerKey(from))) {
-        qCDebug(lcTftp).noquote() << "duplicate request from" << from.toString() << "(transfer running)";
-        return;
+    if (TftpTransfer *running = m_byPeer.value(peerKey(from))) {
+        if (m_transfers.value(running).request == QByteArrayView(data, size)) {
+            qCDebug(lcTftp).noquote() << "duplicate request from" << from.toString() << "(transfer running)";
+            return;
+        }
+        // A client that reuses its port (tftp-hpa) may send the next request right behind the
+        // last ACK of the previous transfer: let that transfer read what is queued for it first.
+        running->processPending();
+        if (m_byPeer.contains(peerKey(from)))
+            running->abort(QStringLiteral("Superseded by a new request from the same port"));
     }
     const tftp::ParseResult parsed = tftp::parse(QByteArrayView(data, size));
     if (!parsed.ok) {
@@ -396,6 +405,7 @@ void TftpService::startRead(const Request &request)
     active.transfer = transfer;
     active.file = req.file;
     active.path = path;
+    active.request = req.raw;
     active.resolution = res;
     m_transfers.insert(transfer, active);
     m_byPeer.insert(peerKey(req.from), transfer);
@@ -489,6 +499,7 @@ void TftpService::startWrite(const Request &request)
     active.transfer = transfer;
     active.file = request.file;
     active.path = parent + QLatin1Char('/') + info.fileName();
+    active.request = request.raw;
     if (m_registry)
         if (const DeviceInfo *d = m_registry->findByIp(request.from.address()))
             active.resolution.mac = d->mac;

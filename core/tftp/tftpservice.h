@@ -89,6 +89,7 @@ private:
         TftpTransfer *transfer = nullptr;
         QString file;                 // as requested
         QString path;                 // served path (disk) or "generated:<name>"
+        QByteArray request;           // the request as parsed (to tell a retransmission from a new one)
         TftpFileTree::Resolution resolution;
     };
 

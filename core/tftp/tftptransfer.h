@@ -56,6 +56,8 @@ public:
     ~TftpTransfer() override;
 
     void start();
+    // Handles datagrams already queued on the transfer socket now (before the event loop would).
+    void processPending() { onReadable(); }
     // Ends the transfer now: sends ERROR 0 with `reason` to the client, outcome Failed.
     void abort(const QString &reason);
 
