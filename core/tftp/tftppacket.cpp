@@ -309,7 +309,9 @@ Negotiated negotiate(const Options &requested, const Limits &limits, qint64 file
                 n.tsize = true;
                 n.transferSize = v;
                 n.accepted.append(Option{o.name, QByteArray::number(v)});
-            } else if (fileSize >= 0) {
+            } else if (fileSize > 0) {
+                // An empty file gets no tsize: curl refuses "tsize 0" in an OACK as illegal, and a
+                // client that asked still learns the size from the empty DATA 1.
                 n.tsize = true;
                 n.transferSize = fileSize;
                 n.accepted.append(Option{o.name, QByteArray::number(fileSize)});

@@ -105,7 +105,8 @@ struct Negotiated
 };
 
 // `fileSize` is the size to announce for a read (-1 if unknown), ignored for writes.
-// Unknown options and invalid values are left out of the OACK (RFC 2347 lets the server ignore them).
+// Unknown options and invalid values are left out of the OACK (RFC 2347 lets the server ignore them);
+// so is tsize for an empty file (curl treats "tsize 0" in an OACK as an illegal operation).
 Negotiated negotiate(const Options &requested, const Limits &limits, qint64 fileSize, bool isWrite);
 
 // Strict unsigned decimal (digits only, at most 18 of them); -1 if invalid.
