@@ -163,8 +163,12 @@ TftpFileTree::Identity TftpFileTree::identify(const QString &path, const QHostAd
             if (id.serial.isEmpty() || byIp->serial.isEmpty() || byIp->serial.compare(id.serial, Qt::CaseInsensitive) == 0)
                 id.mac = byIp->mac;
         }
-        if (!id.mac.isValid() && m_neighbours)
+        if (!id.mac.isValid() && m_neighbours) {
             id.mac = m_neighbours(client);
+            const DeviceInfo *known = m_registry && id.mac.isValid() ? m_registry->find(id.mac) : nullptr;
+            if (known && !id.serial.isEmpty() && !known->serial.isEmpty() && known->serial.compare(id.serial, Qt::CaseInsensitive) != 0)
+                id.mac = MacAddress();   // that machine is another device: don't rename it
+        }
     }
 
     if (id.mac.isValid()) {

@@ -233,6 +233,7 @@ void TftpTransfer::handleReadPacket(const char *data, qsizetype size)
             return;
         }
         const quint64 index = tftp::unwrapBlock(m_base, wire);
+        qCDebug(lcTftp).noquote() << "transfer" << m_id << "ACK" << wire << "from" << m_settings.peer.toString();
         if (index == m_base || index >= m_next) {
             // A duplicate (or an ACK for a block never sent): never answered with data.
             ++m_duplicateAcks;
@@ -312,6 +313,8 @@ void TftpTransfer::sendWindow()
     }
     const int sent = count == 1 ? (m_socket->send(m_settings.peer, heads[0], bodies[0]) ? 1 : 0)
                                 : m_socket->sendBatch(m_settings.peer, heads.data(), bodies.data(), count);
+    qCDebug(lcTftp).noquote() << "transfer" << m_id << "DATA" << quint16(m_next & 0xffff) << "x" << sent << "to"
+                              << m_settings.peer.toString();
     m_next += quint64(sent);
     if (sent < count) {
         const int err = m_socket->lastErrno();
@@ -331,6 +334,7 @@ void TftpTransfer::handleWritePacket(const char *data, qsizetype size)
         const auto wire = quint16((quint8(data[2]) << 8) | quint8(data[3]));
         const quint64 index = tftp::unwrapBlock(m_base, wire);
         const qsizetype payload = size - tftp::HeaderSize;
+        qCDebug(lcTftp).noquote() << "transfer" << m_id << "DATA" << wire << payload << "bytes from" << m_settings.peer.toString();
         if (m_dallying) {
             if (index == m_base)
                 sendAck(m_base);   // our final ACK was lost

@@ -233,6 +233,18 @@ private Q_SLOTS:
         QCOMPARE(f->registry.findBySerial(QStringLiteral("abcdef12"))->mac, seen);
     }
 
+    void serialOfAnotherDeviceDoesNotRenameIt()
+    {
+        auto f = fixture();
+        // The neighbour table says this address is pi-07 (serial 9ffefdef), but it asks with another
+        // serial: it is not pi-07, and pi-07 keeps its serial.
+        f->neighbours.insert(m_otherIp, mac("dc:a6:32:01:36:c2"));
+        auto r = f->tree.resolve(QStringLiteral("12345678/start4.elf"), m_otherIp, m_server);
+        QVERIFY(r.ok);
+        QVERIFY(!r.mac.isValid());
+        QCOMPARE(f->registry.find(mac("dc:a6:32:01:36:c2"))->serial, QStringLiteral("9ffefdef"));
+    }
+
     void unknownSerialWithoutMac()
     {
         auto f = fixture();
