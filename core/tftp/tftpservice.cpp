@@ -171,10 +171,17 @@ void TftpService::doStop()
     m_transfers.clear();
     m_byPeer.clear();
     m_perClient.clear();
-    delete m_listenNotifier;
-    m_listenNotifier = nullptr;
-    delete m_reaper;
-    m_reaper = nullptr;
+    // fail() may run inside the notifier's own signal: never delete it synchronously.
+    if (m_listenNotifier) {
+        m_listenNotifier->setEnabled(false);
+        m_listenNotifier->deleteLater();
+        m_listenNotifier = nullptr;
+    }
+    if (m_reaper) {
+        m_reaper->stop();
+        m_reaper->deleteLater();
+        m_reaper = nullptr;
+    }
     m_listen.close();
 }
 

@@ -3,9 +3,11 @@
 // binding by interface / to 0.0.0.0 (answers from the right address), and blksize capped by the
 // egress MTU. Everything stays inside the two namespaces, which are removed at the end.
 
+#include "common/paths.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
 #include "devices/journalkinds.h"
+#include "engine/labengine.h"
 #include "tftp/tftpservice.h"
 
 #include <QCryptographicHash>
@@ -316,6 +318,64 @@ private Q_SLOTS:
             QVERIFY2(rc == 0, qPrintable(output));
             QCOMPARE(sha256Of(out), m_sha.value(QStringLiteral("256k.bin")));
         }
+    }
+
+    void labEngineServesGeneratedFiles()
+    {
+        // The whole engine from a lab.yaml: TftpService wired with the registry, journal and the
+        // lab's devices (a native-boot Pi), answering the Pi's prefixed config.txt/cmdline.txt.
+        const QString base = m_tmp.path() + QStringLiteral("/lab");
+        QVERIFY(QDir().mkpath(base));
+        QFile lab(base + QStringLiteral("/lab.yaml"));
+        QVERIFY(lab.open(QIODevice::WriteOnly));
+        lab.write(QStringLiteral("version: 1\n"
+                                 "name: netns lab\n"
+                                 "services:\n"
+                                 "  dhcp: {enabled: false}\n"
+                                 "  http: {enabled: false}\n"
+                                 "  redfish: {enabled: false}\n"
+                                 "  consoles: {enabled: false}\n"
+                                 "  tftp: {enabled: true, address: %1, port: 69, root: %2, pi_prefix: serial}\n"
+                                 "devices:\n"
+                                 "  \"%3\": {name: pi-07, serial: \"9ffefdef\", model: pi4, boot_mode: native,\n"
+                                 "      osie: {kernel: vmlinuz-lts, initrd: initramfs-lts, cmdline: \"modules=loop\"}}\n")
+                      .arg(ServerIp, m_tmp.path() + QStringLiteral("/root"), ClientMac)
+                      .toUtf8());
+        lab.close();
+        LabEngine::Options o;
+        o.paths = AppPaths::under(base);
+        o.configPath = lab.fileName();
+        o.writeDefaultIfMissing = false;
+        o.watchConfig = false;
+        LabEngine engine(o);
+        QString error;
+        QVERIFY2(engine.start(&error), qPrintable(error));
+        QVERIFY(engine.tftp());
+        QVERIFY2(engine.tftp()->isRunning(), qPrintable(engine.tftp()->errorString()));
+        QString output;
+        const QString out = m_tmp.path() + QStringLiteral("/config.txt");
+        int rc = client({QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("--fail"), QStringLiteral("-o"), out,
+                         QStringLiteral("tftp://%1/9ffefdef/config.txt").arg(ServerIp)},
+                        30000, &output);
+        QVERIFY2(rc == 0, qPrintable(output));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray config = f.readAll();
+        QVERIFY2(config.contains("kernel=vmlinuz-lts\n") && config.contains("initramfs initramfs-lts followkernel\n"), config.constData());
+        QVERIFY(config.contains("pi-07"));
+        rc = client({QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("--fail"), QStringLiteral("-o"), out,
+                     QStringLiteral("tftp://%1/9ffefdef/cmdline.txt").arg(ServerIp)},
+                    30000, &output);
+        QVERIFY2(rc == 0, qPrintable(output));
+        f.close();
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray cmdline = f.readAll();
+        QVERIFY2(cmdline.contains("metalboot.serial=9ffefdef") && cmdline.trimmed().endsWith("modules=loop"), cmdline.constData());
+        const MacAddress pi = *MacAddress::parse(ClientMac);
+        QTRY_COMPARE(engine.journal()->events(pi).last().kind, QString::fromLatin1(journalkind::TftpServed));
+        QCOMPARE(engine.registry()->find(pi)->ip, QHostAddress(ClientIp));
+        engine.stop();
+        QVERIFY(!engine.tftp()->isRunning());
     }
 
     void blksizeCappedByEgressMtu()
