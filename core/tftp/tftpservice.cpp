@@ -61,6 +61,7 @@ struct TftpService::Request
 
 TftpService::TftpService(QObject *parent)
     : Service(QStringLiteral("tftp"), parent)
+    , m_dispatcher(new TftpDispatcher(this))
 {
     m_tree.setNeighbourLookup(&arptable::lookup);
 }
@@ -454,6 +455,7 @@ void TftpService::startRead(const Request &request)
                             {QStringLiteral("blksize"), negotiated.blockSize}});
     }
     Q_EMIT transferStarted(id, req.from.address(), req.file);
+    transfer->setDispatcher(m_dispatcher);
     transfer->start();
 }
 
@@ -525,6 +527,7 @@ void TftpService::startWrite(const Request &request)
                         {QStringLiteral("port"), int(request.from.port)},
                         {QStringLiteral("transfer"), double(id)}});
     Q_EMIT transferStarted(id, request.from.address(), request.file);
+    transfer->setDispatcher(m_dispatcher);
     transfer->start();
 }
 

@@ -16,6 +16,7 @@ class DeviceJournal;
 class DeviceRegistry;
 class QSocketNotifier;
 class QTimer;
+class TftpDispatcher;
 class TftpTransfer;
 
 // The lab's TFTP server (RFC 1350/2347/2348/2349/7440) for the Raspberry Pi bootloader and GPU
@@ -96,6 +97,7 @@ private:
     TftpConfig m_config;
     QString m_defaultRoot;
     TftpFileTree m_tree;
+    TftpDispatcher *m_dispatcher;
     DeviceRegistry *m_registry = nullptr;
     DeviceJournal *m_journal = nullptr;
     BootControl *m_bootControl = nullptr;

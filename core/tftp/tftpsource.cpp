@@ -2,45 +2,61 @@
 
 #include "netascii.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
 
 namespace {
 
+// Reads ahead in chunks, so a lock-step transfer of small blocks costs one pread per chunk, not
+// one per block; a window resumed after a loss usually still finds its bytes in the chunk.
 class FileSource : public TftpSource
 {
 public:
+    static constexpr qint64 ReadAhead = 256 * 1024;
+
     FileSource(int fd, qint64 size) : m_fd(fd), m_size(size) {}
     ~FileSource() override { ::close(m_fd); }
     qint64 size() const override { return m_size; }
-    const char *fetch(qint64 offset, qint64 length, QByteArray *scratch, QString *error) override
+    const char *fetch(qint64 offset, qint64 length, QByteArray *, QString *error) override
     {
         if (length <= 0)
             return "";
-        if (scratch->size() < length)
-            scratch->resize(length);
+        if (offset >= m_chunkOffset && offset + length <= m_chunkOffset + m_chunk.size())
+            return m_chunk.constData() + (offset - m_chunkOffset);
+        const qint64 want = std::min(std::max(length, ReadAhead), m_size - offset);
+        if (m_chunk.size() < want)
+            m_chunk.resize(want);
         qint64 done = 0;
-        while (done < length) {
-            const ssize_t n = ::pread(m_fd, scratch->data() + done, size_t(length - done), off_t(offset + done));
+        while (done < want) {
+            const ssize_t n = ::pread(m_fd, m_chunk.data() + done, size_t(want - done), off_t(offset + done));
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
                 *error = QString::fromLocal8Bit(std::strerror(errno));
+                m_chunk.clear();
                 return nullptr;
             }
-            if (n == 0) {
-                *error = QStringLiteral("file shrank while being served");
-                return nullptr;
-            }
+            if (n == 0)
+                break;
             done += n;
         }
-        return scratch->constData();
+        m_chunk.truncate(done);
+        m_chunkOffset = offset;
+        if (done < length) {
+            *error = QStringLiteral("file shrank while being served");
+            m_chunk.clear();
+            return nullptr;
+        }
+        return m_chunk.constData();
     }
 
 private:
     int m_fd;
     qint64 m_size;
+    QByteArray m_chunk;
+    qint64 m_chunkOffset = 0;
 };
 
 class MemorySource : public TftpSource

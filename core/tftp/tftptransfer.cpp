@@ -43,6 +43,8 @@ TftpTransfer::TftpTransfer(quint64 id, std::unique_ptr<TftpSocket> socket, const
 
 TftpTransfer::~TftpTransfer()
 {
+    if (m_socket && m_socket->isOpen())
+        unwatch();
     if (m_sink)
         m_sink->cancelWriting();
 }
@@ -89,11 +91,14 @@ void TftpTransfer::start()
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &TftpTransfer::onTimer);
-    m_readNotifier = new QSocketNotifier(m_socket->fd(), QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &TftpTransfer::onReadable);
-    m_writeNotifier = new QSocketNotifier(m_socket->fd(), QSocketNotifier::Write, this);
-    m_writeNotifier->setEnabled(false);
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, &TftpTransfer::onWritable);
+    m_inDispatcher = m_dispatcher && m_dispatcher->isValid() && m_dispatcher->add(m_socket->fd(), this);
+    if (!m_inDispatcher) {
+        m_readNotifier = new QSocketNotifier(m_socket->fd(), QSocketNotifier::Read, this);
+        connect(m_readNotifier, &QSocketNotifier::activated, this, &TftpTransfer::onReadable);
+        m_writeNotifier = new QSocketNotifier(m_socket->fd(), QSocketNotifier::Write, this);
+        m_writeNotifier->setEnabled(false);
+        connect(m_writeNotifier, &QSocketNotifier::activated, this, &TftpTransfer::onWritable);
+    }
 
     if (!m_settings.negotiated.accepted.isEmpty())
         m_oack = tftp::buildOack(m_settings.negotiated.accepted);
@@ -127,8 +132,10 @@ void TftpTransfer::armDeadline()
     m_deadlineMs = m_clock.elapsed() + m_rtoMs;
     // Progress only moves the deadline; the timer re-arms itself when it fires early. This keeps
     // timer registration off the per-packet path.
-    if (!m_timer->isActive())
+    if (!m_timerArmed) {
+        m_timerArmed = true;
         m_timer->start(m_rtoMs);
+    }
 }
 
 void TftpTransfer::progress()
@@ -140,10 +147,12 @@ void TftpTransfer::progress()
 
 void TftpTransfer::onTimer()
 {
+    m_timerArmed = false;
     if (isFinished() || m_deadlineMs < 0)
         return;
     const qint64 now = m_clock.elapsed();
     if (now < m_deadlineMs) {
+        m_timerArmed = true;
         m_timer->start(int(m_deadlineMs - now));
         return;
     }
@@ -167,7 +176,7 @@ void TftpTransfer::onTimer()
             // Go back to the first unacknowledged block and resend the window from there.
             m_retransmitted += m_next - m_base - 1;
             m_next = m_base + 1;
-            m_writeNotifier->setEnabled(false);
+            setWriteWatch(false);
             sendWindow();
         }
     } else {
@@ -181,7 +190,20 @@ void TftpTransfer::onTimer()
 
 void TftpTransfer::onReadable()
 {
-    for (int i = 0; i < MaxDatagramsPerWakeup && !isFinished(); ++i) {
+    readDatagrams(m_direction == Direction::Read ? 1 : MaxDatagramsPerWakeup);
+}
+
+void TftpTransfer::processPending()
+{
+    readDatagrams(MaxDatagramsPerWakeup);
+}
+
+void TftpTransfer::readDatagrams(int budget)
+{
+    // A read has at most one ACK to act on per wake-up (the next one needs the data we send
+    // now); the notifier is level-triggered, so anything else queued fires it again. Skipping
+    // the drain saves a recvmsg (EAGAIN) per block. Uploads drain whole windows.
+    for (int i = 0; i < budget && !isFinished(); ++i) {
         TftpSocket::Endpoint from;
         bool truncated = false;
         const qsizetype n = m_socket->receive(m_receiveBuffer.data(), m_receiveBuffer.size(), &from, nullptr, &truncated);
@@ -210,9 +232,33 @@ void TftpTransfer::onReadable()
     }
 }
 
+void TftpTransfer::setWriteWatch(bool enabled)
+{
+    if (m_inDispatcher) {
+        if (m_writeWatched != enabled)
+            m_dispatcher->setWriteInterest(m_socket->fd(), this, enabled);
+    } else if (m_writeNotifier) {
+        m_writeNotifier->setEnabled(enabled);
+    }
+    m_writeWatched = enabled;
+}
+
+void TftpTransfer::unwatch()
+{
+    if (m_inDispatcher) {
+        m_dispatcher->remove(m_socket->fd(), this);
+        m_inDispatcher = false;
+    }
+    if (m_readNotifier)
+        m_readNotifier->setEnabled(false);
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(false);
+    m_writeWatched = false;
+}
+
 void TftpTransfer::onWritable()
 {
-    m_writeNotifier->setEnabled(false);
+    setWriteWatch(false);
     if (!isFinished() && m_direction == Direction::Read && !m_waitingOackAck)
         sendWindow();
 }
@@ -254,7 +300,7 @@ void TftpTransfer::handleReadPacket(const char *data, qsizetype size)
             // The client acknowledged the last block it got in order: resume right after it.
             m_retransmitted += m_next - m_base - 1;
             m_next = m_base + 1;
-            m_writeNotifier->setEnabled(false);
+            setWriteWatch(false);
         }
         sendWindow();
         return;
@@ -319,7 +365,7 @@ void TftpTransfer::sendWindow()
     if (sent < count) {
         const int err = m_socket->lastErrno();
         if (err == EAGAIN || err == EWOULDBLOCK || err == ENOBUFS) {
-            m_writeNotifier->setEnabled(true);   // continue when the send buffer drains
+            setWriteWatch(true);   // continue when the send buffer drains
         } else {
             qCDebug(lcTftp).noquote() << "transfer" << m_id << "send failed, errno" << err;
         }
@@ -440,10 +486,8 @@ void TftpTransfer::finish(Outcome outcome, const QString &detail)
     m_deadlineMs = -1;
     if (m_timer)
         m_timer->stop();
-    if (m_readNotifier)
-        m_readNotifier->setEnabled(false);
-    if (m_writeNotifier)
-        m_writeNotifier->setEnabled(false);
+    m_timerArmed = false;
+    unwatch();
     if (m_sink) {
         m_sink->cancelWriting();
         m_sink.reset();

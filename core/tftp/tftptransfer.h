@@ -1,6 +1,7 @@
 #pragma once
 
 #include "netascii.h"
+#include "tftpdispatcher.h"
 #include "tftppacket.h"
 #include "tftpsocket.h"
 #include "tftpsource.h"
@@ -22,7 +23,7 @@ class QTimer;
 // receive DATA and acknowledge it. Retransmission happens only on timeout, with exponential
 // backoff: a duplicate ACK never causes a send (RFC 1123 4.2.3.1; the Pi's start4.elf hangs on
 // duplicated blocks). Block numbers roll over to 0 after 65535.
-class TftpTransfer : public QObject
+class TftpTransfer : public QObject, private TftpDispatcher::Handler
 {
     Q_OBJECT
 public:
@@ -55,9 +56,11 @@ public:
                  std::unique_ptr<QSaveFile> sink, QObject *parent = nullptr);
     ~TftpTransfer() override;
 
+    // Watch the socket through `dispatcher` (shared epoll set) instead of own notifiers. Before start().
+    void setDispatcher(TftpDispatcher *dispatcher) { m_dispatcher = dispatcher; }
     void start();
     // Handles datagrams already queued on the transfer socket now (before the event loop would).
-    void processPending() { onReadable(); }
+    void processPending();
     // Ends the transfer now: sends ERROR 0 with `reason` to the client, outcome Failed.
     void abort(const QString &reason);
 
@@ -85,7 +88,12 @@ Q_SIGNALS:
     void finished(TftpTransfer *transfer);
 
 private:
+    void socketReadable() override { onReadable(); }
+    void socketWritable() override { onWritable(); }
+    void setWriteWatch(bool enabled);
+    void unwatch();
     void onReadable();
+    void readDatagrams(int budget);
     void onWritable();
     void onTimer();
     void handleReadPacket(const char *data, qsizetype size);
@@ -106,6 +114,9 @@ private:
     std::unique_ptr<TftpSource> m_source;
     std::unique_ptr<QSaveFile> m_sink;
     tftp::NetasciiDecoder m_decoder;
+    TftpDispatcher *m_dispatcher = nullptr;
+    bool m_inDispatcher = false;
+    bool m_writeWatched = false;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
     QTimer *m_timer = nullptr;
@@ -121,7 +132,8 @@ private:
     int m_window = 1;
     int m_rtoMs = 1000;
     int m_retries = 0;
-    qint64 m_deadlineMs = -1;            // when the current wait times out (-1 = not waiting)
+    qint64 m_deadlineMs = -1;
+    bool m_timerArmed = false;            // when the current wait times out (-1 = not waiting)
     qint64 m_lastActivityMs = 0;
     bool m_waitingOackAck = false;       // read: OACK sent, ACK 0 expected
     bool m_dallying = false;             // write: final ACK sent, answering retransmitted last DATA
