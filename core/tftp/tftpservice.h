@@ -77,6 +77,7 @@ private:
     void sendErrorFrom(const QHostAddress &local, const TftpSocket::Endpoint &to, tftp::ErrorCode code,
                        const QString &message);
     std::unique_ptr<TftpSocket> openTransferSocket(const QHostAddress &local, QString *error);
+    [[nodiscard]] TftpDispatcher *dispatcherFor() const;
     void onTransferConfirmed(TftpTransfer *transfer);
     void onTransferFinished(TftpTransfer *transfer);
     void reap();
