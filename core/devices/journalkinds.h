@@ -23,6 +23,7 @@ inline constexpr const char *TftpRequest = "tftp.request";
 inline constexpr const char *TftpServed = "tftp.served";
 inline constexpr const char *TftpProbe = "tftp.probe";       // client ended early (existence/size probe)
 inline constexpr const char *TftpFailed = "tftp.failed";
+inline constexpr const char *TftpRollover = "tftp.rollover";   // file too large for a client without block rollover
 
 inline constexpr const char *HttpRequest = "http.request";
 inline constexpr const char *HttpFailed = "http.failed";

@@ -11,6 +11,7 @@
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
 #include "devices/inventory.h"
+#include "devices/journalkinds.h"
 #include "efi/firmwareservice.h"
 #include "efi/firmwaresettingsview.h"
 #include "dhcp/dhcpservice.h"
@@ -18,6 +19,7 @@
 #include "redfish/redfishservice.h"
 #include "poe/powermanager.h"
 #include "servicehub.h"
+#include "tftp/tftpservice.h"
 
 #include <QDir>
 #include <QFile>
@@ -61,6 +63,36 @@ void LabEngine::createServices()
     m_dhcp = new DhcpService(m_registry, m_journal, m_bootControl, m_http);
     m_dhcp->setDataDir(m_options.paths.dataDir);
     m_hub->add(m_dhcp);
+    m_tftp = new TftpService;
+    m_tftp->setRegistry(m_registry);
+    m_tftp->setJournal(m_journal);
+    m_tftp->setBootControl(m_bootControl);
+    m_tftp->setDefaultRoot(m_options.paths.dataDir + QStringLiteral("/tftp"));
+    m_tftp->setFirmwareRenderer(m_firmware->renderer());
+    m_hub->add(m_tftp);
+    connect(m_firmware, &FirmwareService::rendered, this,
+            [this](const MacAddress &mac, const QString &profile, const QByteArray &key, bool fromCache) {
+                JournalEvent e;
+                e.mac = mac;
+                e.source = QStringLiteral("efi");
+                e.kind = QString::fromLatin1(journalkind::FirmwareRendered);
+                e.message = QStringLiteral("RPI_EFI.fd from profile %1%2")
+                                .arg(profile.isEmpty() ? QStringLiteral("(blank)") : profile,
+                                     fromCache ? QStringLiteral(" (cached)") : QString());
+                e.data.insert(QStringLiteral("profile"), profile);
+                e.data.insert(QStringLiteral("image"), QString::fromLatin1(key.toHex().left(16)));
+                m_journal->append(e);
+            });
+    connect(m_firmware, &FirmwareService::renderFailed, this, [this](const MacAddress &mac, const QString &error) {
+        JournalEvent e;
+        e.mac = mac;
+        e.source = QStringLiteral("efi");
+        e.kind = QString::fromLatin1(journalkind::FirmwareFailed);
+        e.severity = JournalEvent::Severity::Error;
+        e.stage = BootStage::Error;
+        e.message = QStringLiteral("firmware not rendered: %1").arg(error);
+        m_journal->append(e);
+    });
     auto *power = new PowerManager(m_registry, m_journal, m_bootControl);
     m_hub->add(power);
     m_powerControl = power;
@@ -163,6 +195,9 @@ void LabEngine::applyConfig(const LabConfig &config)
     m_firmware->setConfig(config);
     reconcile(m_http, m_http->setConfig(config.services.http));
     reconcile(m_dhcp, m_dhcp->setConfig(config.services.dhcp, config.devices));
+    m_tftp->setDevices(config.devices);
+    m_tftp->setHttpBaseUrl(m_http->baseUrl());
+    reconcile(m_tftp, m_tftp->setConfig(config.services.tftp));
     reconcile(m_redfish, m_redfish->setConfig(config.services.redfish));
     Q_EMIT configApplied(m_config);
 }

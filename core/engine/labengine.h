@@ -25,6 +25,7 @@ class ManagementApi;
 class RedfishService;
 class Service;
 class ServiceHub;
+class TftpService;
 
 // The composition root of a running lab: configuration, device registry and journal, and every
 // service, wired together. Lives on the engine thread (see EngineHost); nothing here is global.
@@ -59,6 +60,7 @@ public:
     [[nodiscard]] HttpService *http() const { return m_http; }
     [[nodiscard]] RedfishService *redfish() const { return m_redfish; }
     [[nodiscard]] DhcpService *dhcp() const { return m_dhcp; }
+    [[nodiscard]] TftpService *tftp() const { return m_tftp; }
     [[nodiscard]] BootControl *bootControl() const { return m_bootControl; }
     // Per-device RPI_EFI.fd rendering (firmware profiles); bind renderer() to the TFTP service.
     [[nodiscard]] FirmwareService *firmware() const { return m_firmware; }
@@ -97,6 +99,7 @@ private:
     HttpService *m_http = nullptr;
     RedfishService *m_redfish = nullptr;
     DhcpService *m_dhcp = nullptr;
+    TftpService *m_tftp = nullptr;
     BootControl *m_bootControl = nullptr;
     FirmwareService *m_firmware = nullptr;
     PowerControl *m_powerControl = nullptr;
