@@ -6,11 +6,14 @@
 #include "common/logging.h"
 #include "config/configwatcher.h"
 #include "config/labconfigloader.h"
+#include "console/consoleroutes.h"
+#include "console/consoleservice.h"
 #include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
 #include "devices/inventory.h"
 #include "http/httpservice.h"
+#include "provision/provisioning.h"
 #include "servicehub.h"
 
 #include <QDir>
@@ -49,6 +52,10 @@ void LabEngine::createServices()
     m_http = new HttpService;
     m_hub->add(m_http);
     m_api = new ManagementApi(this, this);
+    m_consoles = new ConsoleService(m_registry, m_journal);
+    m_hub->add(m_consoles);
+    new ConsoleRoutes(m_http->server(), m_consoles, m_registry, [this] { return m_apiToken; }, this);
+    m_provisioning = new Provisioning(this, this);
 }
 
 bool LabEngine::loadInitialConfig(QString *error)
@@ -90,6 +97,8 @@ bool LabEngine::start(QString *error)
     if (!m_bootControl->open(m_options.paths.dataDir + QStringLiteral("/boot-control.json"), &why))
         qCWarning(lcDevices).noquote() << "boot overrides not restored:" << why;
     m_inventory->open(m_options.paths.dataDir + QStringLiteral("/inventory"));
+    m_provisioning->open();
+    m_consoles->setLogDirectory(m_options.paths.dataDir + QStringLiteral("/consoles"));
     m_apiToken = ApiToken::loadOrCreate(m_options.paths.apiTokenFile(), &why);
     if (m_apiToken.isEmpty())
         qCWarning(lcApi).noquote() << "no API token, management API is locked:" << why;
@@ -131,6 +140,17 @@ void LabEngine::applyConfig(const LabConfig &config)
         else if (restartHttp || !m_http->isRunning()) {
             m_http->stop();
             m_http->start();
+        }
+    }
+    m_provisioning->applyConfig(config);
+    const bool restartConsoles = m_consoles->setConfig(config.services.consoles);
+    m_consoles->setDevices(config.devices);
+    if (m_started && m_options.startServices) {
+        if (!m_consoles->isEnabled())
+            m_consoles->stop();
+        else if (restartConsoles || !m_consoles->isRunning()) {
+            m_consoles->stop();
+            m_consoles->start();
         }
     }
     Q_EMIT configApplied(m_config);

@@ -9,6 +9,7 @@
 #include <functional>
 
 class BootControl;
+class ConsoleService;
 class ConfigWatcher;
 class PowerControl;
 class DeviceJournal;
@@ -17,6 +18,7 @@ class FirmwareSettings;
 class InventoryStore;
 class HttpService;
 class ManagementApi;
+class Provisioning;
 class ServiceHub;
 
 // The composition root of a running lab: configuration, device registry and journal, and every
@@ -57,6 +59,10 @@ public:
     // The firmware engine's settings view; null until the engine is wired.
     [[nodiscard]] FirmwareSettings *firmwareSettings() const { return m_firmwareSettings; }
     [[nodiscard]] QString apiToken() const { return m_apiToken; }
+    // Device lifecycle, workflows, deploy-environment API, Talos images (core/provision).
+    [[nodiscard]] Provisioning *provisioning() const { return m_provisioning; }
+    // netconsole / syslog / serial consoles (core/console).
+    [[nodiscard]] ConsoleService *consoles() const { return m_consoles; }
 
     // Edits from the API or the GUI: `change` mutates a copy, which is validated as a whole,
     // saved atomically (keeping lab.yaml.bak) and applied. On any failure nothing changes.
@@ -88,6 +94,8 @@ private:
     InventoryStore *m_inventory = nullptr;
     FirmwareSettings *m_firmwareSettings = nullptr;
     ManagementApi *m_api = nullptr;
+    Provisioning *m_provisioning = nullptr;
+    ConsoleService *m_consoles = nullptr;
     ConfigWatcher *m_watcher = nullptr;
     bool m_started = false;
 };
