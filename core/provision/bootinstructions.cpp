@@ -21,7 +21,7 @@ static QJsonArray postInstallJson(const Workflow &w)
 QJsonObject bootInstructions(const InstructionsInput &in)
 {
     using lifecycle::State;
-    QJsonObject o{{QStringLiteral("state"), lifecycle::toString(in.state)},
+    QJsonObject o{{QStringLiteral("state"), lifecycle::name(in.state)},
                   {QStringLiteral("serving"), lifecycle::servingName(lifecycle::servingFor(in.state))}};
     if (!in.serial.isEmpty())
         o.insert(QStringLiteral("serial"), in.serial);

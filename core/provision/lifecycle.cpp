@@ -18,7 +18,7 @@ constexpr Entry Names[] = {
 
 } // namespace
 
-QString toString(State state)
+QString name(State state)
 {
     for (const Entry &e : Names)
         if (e.state == state)
@@ -26,7 +26,7 @@ QString toString(State state)
     return QStringLiteral("unknown");
 }
 
-std::optional<State> fromString(const QString &name)
+std::optional<State> parse(const QString &name)
 {
     for (const Entry &e : Names)
         if (name == QLatin1String(e.name))
@@ -79,11 +79,11 @@ QString transitionError(State from, State to)
         return {};
     QStringList names;
     for (State s : allowedTargets(from))
-        names.append(toString(s));
+        names.append(name(s));
     if (from == to)
-        return QStringLiteral("the device is already %1").arg(toString(from));
+        return QStringLiteral("the device is already %1").arg(name(from));
     return QStringLiteral("%1 -> %2 is not allowed; from %1 the device may go to: %3")
-        .arg(toString(from), toString(to), names.join(QStringLiteral(", ")));
+        .arg(name(from), name(to), names.join(QStringLiteral(", ")));
 }
 
 Serving servingFor(State state)

@@ -39,8 +39,8 @@ enum class Serving {
     None,        // nothing: the netboot is refused
 };
 
-QString toString(State state);                      // "discovered", "ready", ...
-std::optional<State> fromString(const QString &name);
+QString name(State state);                          // "discovered", "ready", ...
+std::optional<State> parse(const QString &name);
 QStringList stateNames();
 QString servingName(Serving serving);               // "discovery", "wait", "install", "deployed", "none"
 

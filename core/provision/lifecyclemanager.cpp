@@ -21,8 +21,8 @@ constexpr qint64 MaxFileSize = 16 << 20;
 QJsonObject changeJson(const LifecycleManager::Change &c)
 {
     return QJsonObject{{QStringLiteral("time"), c.time.toUTC().toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("from"), lifecycle::toString(c.from)},
-                       {QStringLiteral("to"), lifecycle::toString(c.to)},
+                       {QStringLiteral("from"), lifecycle::name(c.from)},
+                       {QStringLiteral("to"), lifecycle::name(c.to)},
                        {QStringLiteral("reason"), c.reason},
                        {QStringLiteral("actor"), c.actor}};
 }
@@ -36,9 +36,9 @@ QJsonObject LifecycleManager::Record::toJson(bool withSecrets) const
         hist.append(changeJson(c));
     QJsonArray allowed;
     for (State s : lifecycle::allowedTargets(state))
-        allowed.append(lifecycle::toString(s));
+        allowed.append(lifecycle::name(s));
     QJsonObject o{{QStringLiteral("mac"), mac.toString()},
-                  {QStringLiteral("state"), lifecycle::toString(state)},
+                  {QStringLiteral("state"), lifecycle::name(state)},
                   {QStringLiteral("serving"), lifecycle::servingName(lifecycle::servingFor(state))},
                   {QStringLiteral("workflow"), workflow.isEmpty() ? QJsonValue() : QJsonValue(workflow)},
                   {QStringLiteral("since"), since.toUTC().toString(Qt::ISODateWithMs)},
@@ -100,7 +100,7 @@ bool LifecycleManager::open(const QString &path, QString *error)
     for (auto it = devices.begin(); it != devices.end(); ++it) {
         const auto mac = MacAddress::parse(it.key());
         const QJsonObject o = it.value().toObject();
-        const auto state = lifecycle::fromString(o.value(QStringLiteral("state")).toString());
+        const auto state = lifecycle::parse(o.value(QStringLiteral("state")).toString());
         if (!mac || !state)
             continue;
         Record &r = insert(*mac, *state);
@@ -113,8 +113,8 @@ bool LifecycleManager::open(const QString &path, QString *error)
         r.installs = o.value(QStringLiteral("installs")).toInt();
         for (const auto &h : o.value(QStringLiteral("history")).toArray()) {
             const QJsonObject ho = h.toObject();
-            const auto from = lifecycle::fromString(ho.value(QStringLiteral("from")).toString());
-            const auto to = lifecycle::fromString(ho.value(QStringLiteral("to")).toString());
+            const auto from = lifecycle::parse(ho.value(QStringLiteral("from")).toString());
+            const auto to = lifecycle::parse(ho.value(QStringLiteral("to")).toString());
             if (!from || !to)
                 continue;
             r.history.append({QDateTime::fromString(ho.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs),
@@ -223,8 +223,8 @@ bool LifecycleManager::transition(const MacAddress &mac, State to, const QString
     save();
     mirror(r);
     journal(r, change);
-    qCInfo(lcProvision).noquote() << mac.toString() << "lifecycle" << lifecycle::toString(change.from) << "->"
-                                  << lifecycle::toString(to) << "by" << change.actor;
+    qCInfo(lcProvision).noquote() << mac.toString() << "lifecycle" << lifecycle::name(change.from) << "->"
+                                  << lifecycle::name(to) << "by" << change.actor;
     Q_EMIT stateChanged(mac, change.from, to);
     Q_EMIT recordChanged(mac);
     return true;
@@ -334,7 +334,7 @@ void LifecycleManager::save()
 void LifecycleManager::mirror(const Record &record)
 {
     if (m_registry)
-        m_registry->setLifecycle(record.mac, lifecycle::toString(record.state));
+        m_registry->setLifecycle(record.mac, lifecycle::name(record.state));
 }
 
 void LifecycleManager::journal(const Record &record, const Change &change)
@@ -346,13 +346,13 @@ void LifecycleManager::journal(const Record &record, const Change &change)
     e.source = QStringLiteral("provision");
     e.kind = QString::fromLatin1(journalkind::LifecycleChanged);
     e.severity = change.to == State::Failed ? JournalEvent::Severity::Error : JournalEvent::Severity::Info;
-    e.message = QStringLiteral("lifecycle %1 -> %2").arg(lifecycle::toString(change.from), lifecycle::toString(change.to));
+    e.message = QStringLiteral("lifecycle %1 -> %2").arg(lifecycle::name(change.from), lifecycle::name(change.to));
     if (!record.workflow.isEmpty())
         e.message += QStringLiteral(" (workflow %1)").arg(record.workflow);
     if (!change.reason.isEmpty())
         e.message += QStringLiteral(": ") + change.reason;
-    e.data = QJsonObject{{QStringLiteral("from"), lifecycle::toString(change.from)},
-                         {QStringLiteral("to"), lifecycle::toString(change.to)},
+    e.data = QJsonObject{{QStringLiteral("from"), lifecycle::name(change.from)},
+                         {QStringLiteral("to"), lifecycle::name(change.to)},
                          {QStringLiteral("reason"), change.reason},
                          {QStringLiteral("actor"), change.actor},
                          {QStringLiteral("workflow"), record.workflow}};

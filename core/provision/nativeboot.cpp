@@ -96,7 +96,7 @@ NativeBootFiles piBootFiles(const NativeBootDevice &device, lifecycle::State sta
     NativeBootFiles out;
     const auto model = piModel(device.model).value_or(piModel(context.defaultModel).value_or(*piModel(QStringLiteral("pi4"))));
     const QString base = context.httpBaseUrl;
-    const QString stateName = lifecycle::toString(state);
+    const QString stateName = lifecycle::name(state);
 
     // 1. What this state serves.
     const lifecycle::Serving serving = lifecycle::servingFor(state);

@@ -36,12 +36,12 @@ HttpResponse illegalTransition(const QString &message, State from)
 {
     QJsonArray allowed;
     for (State s : lifecycle::allowedTargets(from))
-        allowed.append(lifecycle::toString(s));
+        allowed.append(lifecycle::name(s));
     return HttpResponse::json(
         QJsonObject{{QStringLiteral("error"),
                      QJsonObject{{QStringLiteral("code"), QStringLiteral("illegal-transition")},
                                  {QStringLiteral("message"), message},
-                                 {QStringLiteral("state"), lifecycle::toString(from)},
+                                 {QStringLiteral("state"), lifecycle::name(from)},
                                  {QStringLiteral("allowed"), allowed}}}},
         409);
 }
@@ -215,9 +215,9 @@ HttpResponse ProvisionApi::bootPi(const HttpRequest &request)
     if (m_lastAction.value(deviceMac) != action) {
         m_lastAction.insert(deviceMac, action);
         journal(deviceMac, request.peerAddress(), QString::fromLatin1(journalkind::ProvisionEvent),
-                QStringLiteral("boot instructions: %1 (%2)").arg(action, lifecycle::toString(record.state)),
+                QStringLiteral("boot instructions: %1 (%2)").arg(action, lifecycle::name(record.state)),
                 QJsonObject{{QStringLiteral("event"), QStringLiteral("instructions")}, {QStringLiteral("action"), action},
-                            {QStringLiteral("state"), lifecycle::toString(record.state)}});
+                            {QStringLiteral("state"), lifecycle::name(record.state)}});
     }
     return HttpResponse::json(body);
 }
@@ -268,7 +268,7 @@ HttpResponse ProvisionApi::registerPi(const HttpRequest &request)
                             {QStringLiteral("model"), model}, {QStringLiteral("ip"), ip.toString()}});
         return HttpResponse::json(QJsonObject{{QStringLiteral("success"), true},
                                               {QStringLiteral("node_id"), provision::nodeId(*mac)},
-                                              {QStringLiteral("state"), lifecycle::toString(record.state)},
+                                              {QStringLiteral("state"), lifecycle::name(record.state)},
                                               {QStringLiteral("message"), QStringLiteral("Node updated")}});
     }
     if (!mayRegister(&error))
@@ -285,7 +285,7 @@ HttpResponse ProvisionApi::registerPi(const HttpRequest &request)
                         {QStringLiteral("model"), model}, {QStringLiteral("ip"), ip.toString()}});
     HttpResponse r = HttpResponse::json(QJsonObject{{QStringLiteral("success"), true},
                                                     {QStringLiteral("node_id"), provision::nodeId(*mac)},
-                                                    {QStringLiteral("state"), lifecycle::toString(state)},
+                                                    {QStringLiteral("state"), lifecycle::name(state)},
                                                     {QStringLiteral("message"), QStringLiteral("Node registered")},
                                                     {QStringLiteral("callback_token"), QString::fromLatin1(token)}},
                                         201);
@@ -326,7 +326,7 @@ HttpResponse ProvisionApi::nodeCallback(const HttpRequest &request, const QStrin
         beginInstall(QStringLiteral("install started"));
         if (state != State::Provisioning)
             return illegalTransition(QStringLiteral("node %1 is %2, not provisioning: %3")
-                                         .arg(mac->toString(), lifecycle::toString(state),
+                                         .arg(mac->toString(), lifecycle::name(state),
                                               lifecycle::transitionError(state, State::Deployed).isEmpty()
                                                   ? QStringLiteral("no install is running")
                                                   : lifecycle::transitionError(state, State::Deployed)),
@@ -339,7 +339,7 @@ HttpResponse ProvisionApi::nodeCallback(const HttpRequest &request, const QStrin
                 QJsonObject{{QStringLiteral("event"), QStringLiteral("installed")}, {QStringLiteral("report"), body}});
         m_engine->registry()->setStage(*mac, BootStage::OsUp, QStringLiteral("installed"));
         return HttpResponse::json(QJsonObject{{QStringLiteral("success"), true},
-                                              {QStringLiteral("state"), lifecycle::toString(State::Deployed)}});
+                                              {QStringLiteral("state"), lifecycle::name(State::Deployed)}});
     }
 
     if (action == QLatin1String("install-failed")) {
@@ -360,7 +360,7 @@ HttpResponse ProvisionApi::nodeCallback(const HttpRequest &request, const QStrin
                 QJsonObject{{QStringLiteral("event"), QStringLiteral("install-failed")}, {QStringLiteral("report"), body}},
                 JournalEvent::Severity::Error);
         return HttpResponse::json(QJsonObject{{QStringLiteral("success"), true},
-                                              {QStringLiteral("state"), lifecycle::toString(State::Failed)}});
+                                              {QStringLiteral("state"), lifecycle::name(State::Failed)}});
     }
 
     // progress / step events
@@ -382,7 +382,7 @@ HttpResponse ProvisionApi::nodeCallback(const HttpRequest &request, const QStrin
         return HttpResponse::error(422, QStringLiteral("invalid-percent"), QStringLiteral("\"percent\" must be 0 to 100"));
     if (state == State::Deployed || state == State::Retired)
         return illegalTransition(QStringLiteral("node %1 is %2: no deploy environment should be running")
-                                     .arg(mac->toString(), lifecycle::toString(state)),
+                                     .arg(mac->toString(), lifecycle::name(state)),
                                  state);
     if (event != QLatin1String("heartbeat"))
         beginInstall(QStringLiteral("install started (%1)").arg(event));
@@ -409,7 +409,7 @@ HttpResponse ProvisionApi::nodeCallback(const HttpRequest &request, const QStrin
         journal(*mac, peer, QString::fromLatin1(journalkind::ProvisionEvent), line, progress,
                 event == QLatin1String("step-failed") ? JournalEvent::Severity::Warning : JournalEvent::Severity::Info);
     }
-    return HttpResponse::json(QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("state"), lifecycle::toString(state)}});
+    return HttpResponse::json(QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("state"), lifecycle::name(state)}});
 }
 
 HttpResponse ProvisionApi::inspection(const HttpRequest &request)
@@ -531,7 +531,7 @@ HttpResponse ProvisionApi::setLifecycle(const HttpRequest &request)
     if (!provision::parseJsonObject(request, &body, &error))
         return error;
     const QString stateName = body.value(QStringLiteral("state")).toString();
-    const auto to = lifecycle::fromString(stateName);
+    const auto to = lifecycle::parse(stateName);
     if (!to)
         return HttpResponse::error(422, QStringLiteral("invalid-state"),
                                    QStringLiteral("unknown state '%1' (%2)")
@@ -608,7 +608,7 @@ HttpResponse ProvisionApi::bootFiles(const HttpRequest &request)
     State state = m_provisioning->lifecycle()->ensure(*mac).state;
     const QString stateText = request.queryValue(QStringLiteral("state"));
     if (!stateText.isEmpty()) {
-        const auto s = lifecycle::fromString(stateText);
+        const auto s = lifecycle::parse(stateText);
         if (!s)
             return HttpResponse::error(400, QStringLiteral("invalid-state"), QStringLiteral("unknown state '%1'").arg(stateText.left(40)));
         state = *s;
@@ -620,7 +620,7 @@ HttpResponse ProvisionApi::bootFiles(const HttpRequest &request)
         fileMap.insert(it.key(), QJsonObject{{QStringLiteral("source"), QString::fromLatin1(kinds[int(it->kind)])},
                                              {QStringLiteral("path"), it->path}});
     }
-    QJsonObject o{{QStringLiteral("state"), lifecycle::toString(state)},
+    QJsonObject o{{QStringLiteral("state"), lifecycle::name(state)},
                   {QStringLiteral("mode"), provision::nativeModeName(files.mode)},
                   {QStringLiteral("refuse_netboot"), files.refuseNetboot},
                   {QStringLiteral("summary"), files.summary},
