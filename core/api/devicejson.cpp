@@ -33,7 +33,7 @@ QJsonObject toJson(const DeviceConfig &d)
     o.insert(QStringLiteral("virtual"), d.isVirtual);
     o.insert(QStringLiteral("netconsole"), d.netconsole);
     if (!d.serialPort.isEmpty())
-        o.insert(QStringLiteral("serial"),
+        o.insert(QStringLiteral("serial_console"),
                  QJsonObject{{QStringLiteral("port"), d.serialPort}, {QStringLiteral("baud"), d.serialBaud}});
     QJsonObject settings;
     for (auto it = d.firmwareSettings.cbegin(); it != d.firmwareSettings.cend(); ++it)

@@ -23,7 +23,7 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
     r.remember(path, n);
     if (!r.checkMap(n, path, {"name", "serial", "model", "position", "power", "profile", "boot_mode", "ip",
                               "allow_pxe", "console", "facility", "ipxe_script", "ipxe_script_url", "osie",
-                              "virtual", "firmware_settings", "netconsole", "serial"}))
+                              "virtual", "firmware_settings", "netconsole", "serial_console"}))
         return d;
 
     d.name = r.string(n, "name", path);
@@ -86,12 +86,12 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
     }
     d.isVirtual = r.boolean(n, "virtual", path, false);
     d.netconsole = r.boolean(n, "netconsole", path, false);
-    const QString serialPath = YamlReader::join(path, QStringLiteral("serial"));
-    const YAML::Node serial = YamlReader::child(n, "serial");
+    const QString serialPath = YamlReader::join(path, QStringLiteral("serial_console"));
+    const YAML::Node serial = YamlReader::child(n, "serial_console");
     if (r.checkMap(serial, serialPath, {"port", "baud"})) {
         d.serialPort = r.string(serial, "port", serialPath);
         if (serial.IsDefined() && !serial.IsNull() && d.serialPort.isEmpty())
-            r.error(serial, serialPath, QStringLiteral("serial needs 'port' (e.g. /dev/serial/by-id/usb-FTDI_...-if00-port0)"));
+            r.error(serial, serialPath, QStringLiteral("serial_console needs 'port' (e.g. /dev/serial/by-id/usb-FTDI_...-if00-port0)"));
         else if (!d.serialPort.isEmpty() && (!d.serialPort.startsWith(QLatin1Char('/')) || d.serialPort.size() > 1024))
             r.error(YamlReader::child(serial, "port"), YamlReader::join(serialPath, QStringLiteral("port")),
                     QStringLiteral("expected an absolute device path such as /dev/ttyUSB0"));
@@ -169,7 +169,7 @@ void writeDevice(YAML::Emitter &out, const DeviceConfig &d)
     if (d.netconsole)
         out << YAML::Key << "netconsole" << YAML::Value << true;
     if (!d.serialPort.isEmpty()) {
-        out << YAML::Key << "serial" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "port"
+        out << YAML::Key << "serial_console" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "port"
             << YAML::Value << d.serialPort.toStdString();
         if (d.serialBaud != def.serialBaud)
             out << YAML::Key << "baud" << YAML::Value << d.serialBaud;

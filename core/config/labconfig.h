@@ -143,7 +143,8 @@ struct DeviceConfig
     OsieConfig osie;
     bool isVirtual = false;                              // a virtual Pi of the demo lab
     // Consoles: add netconsole= to the kernel command line (opt-in), and a USB-UART adapter
-    // (path like /dev/serial/by-id/..., 8N1) shown in the same console stream.
+    // (path like /dev/serial/by-id/..., 8N1) shown in the same console stream (lab.yaml:
+    // netconsole: true, serial_console: {port, baud}).
     bool netconsole = false;
     QString serialPort;
     int serialBaud = 115200;
