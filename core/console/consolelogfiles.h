@@ -46,5 +46,5 @@ private:
     qint64 m_maxBytes = 8 << 20;
     QHash<MacAddress, Open> m_open;
     QList<MacAddress> m_lru;
-    QTimer m_flushTimer;
+    QTimer m_flushTimer{this};    // a child: it follows moveToThread to the engine thread
 };

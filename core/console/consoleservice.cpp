@@ -9,12 +9,12 @@
 #include "serialconsole.h"
 #include "syslogparser.h"
 
-#include <QNetworkDatagram>
 #include <QUdpSocket>
 
 namespace {
 
-constexpr int MaxDatagramsPerWakeup = 256;
+constexpr int MaxDatagramsPerWakeup = 4096;
+constexpr qint64 MacCacheMs = 2000;
 constexpr qint64 PlainFlushMs = 500;
 constexpr qint64 SenderIdleMs = 10 * 60 * 1000;
 
@@ -239,20 +239,50 @@ ConsoleService::Sender &ConsoleService::sender(const QHostAddress &from)
 
 void ConsoleService::readNetconsole()
 {
-    for (int i = 0; i < MaxDatagramsPerWakeup && m_netconsole && m_netconsole->hasPendingDatagrams(); ++i) {
-        const QNetworkDatagram d = m_netconsole->receiveDatagram(netconsole::MaxDatagram + 1);
-        if (!d.isValid())
-            break;
-        ++m_stats.netconsoleDatagrams;
-        handleNetconsole(d.data(), d.senderAddress());
-    }
-    if (m_netconsole && m_netconsole->hasPendingDatagrams())
-        QMetaObject::invokeMethod(this, &ConsoleService::readNetconsole, Qt::QueuedConnection);
+    readDatagrams(m_netconsole, true);
 }
 
-void ConsoleService::handleNetconsole(const QByteArray &datagram, const QHostAddress &rawFrom)
+// Drains a socket in bounded batches (then yields to the event loop) into one reused buffer.
+void ConsoleService::readDatagrams(QUdpSocket *socket, bool netconsole)
 {
-    const QHostAddress from = normalized(rawFrom);
+    if (!socket)
+        return;
+    const int max = netconsole ? netconsole::MaxDatagram : syslogmsg::MaxDatagram;
+    QByteArray buffer(max + 1, Qt::Uninitialized);
+    QHostAddress from;
+    int n = 0;
+    while (n < MaxDatagramsPerWakeup && socket->hasPendingDatagrams()) {
+        const qint64 size = socket->readDatagram(buffer.data(), buffer.size(), &from);
+        if (size < 0)
+            break;
+        ++n;
+        // A datagram larger than the buffer arrives truncated: a larger size than max marks it.
+        const QByteArray datagram = size > max ? QByteArray(max + 1, 'x') : QByteArray(buffer.constData(), int(size));
+        if (netconsole) {
+            ++m_stats.netconsoleDatagrams;
+            handleNetconsole(datagram, normalized(from));
+        } else {
+            ++m_stats.syslogDatagrams;
+            handleSyslog(datagram, normalized(from));
+        }
+    }
+    if (socket->hasPendingDatagrams())
+        QMetaObject::invokeMethod(this, netconsole ? &ConsoleService::readNetconsole : &ConsoleService::readSyslog,
+                                  Qt::QueuedConnection);
+}
+
+MacAddress ConsoleService::senderMac(Sender &s, const QHostAddress &from, qint64 nowMs) const
+{
+    // Looking the sender up in the registry per line would cost a scan per datagram.
+    if (s.macCheckedMs < 0 || nowMs - s.macCheckedMs > MacCacheMs) {
+        s.mac = macFor(from);
+        s.macCheckedMs = nowMs;
+    }
+    return s.mac;
+}
+
+void ConsoleService::handleNetconsole(const QByteArray &datagram, const QHostAddress &from)
+{
     const auto parsed = netconsole::parseDatagram(datagram);
     if (!parsed) {
         ++m_stats.malformed;
@@ -264,8 +294,10 @@ void ConsoleService::handleNetconsole(const QByteArray &datagram, const QHostAdd
     s.lastMs = now;
     if (!parsed->extended) {
         s.lastPlainMs = now;
+        const MacAddress mac = senderMac(s, from, now);
         for (const QString &text : s.plain.feed(parsed->body)) {
             ConsoleLine line;
+            line.mac = mac;
             line.source = from;
             line.origin = QStringLiteral("netconsole");
             line.tag = QStringLiteral("kernel");
@@ -284,6 +316,7 @@ void ConsoleService::handleNetconsole(const QByteArray &datagram, const QHostAdd
     if (seen.duplicate)
         return;
     ConsoleLine line;
+    line.mac = senderMac(s, from, now);
     line.source = from;
     line.origin = QStringLiteral("netconsole");
     line.tag = QStringLiteral("kernel");
@@ -295,7 +328,6 @@ void ConsoleService::handleNetconsole(const QByteArray &datagram, const QHostAdd
     if (seen.lost > 0) {
         m_stats.lost += seen.lost;
         ConsoleLine note = line;
-        note.mac = macFor(from);
         qCInfo(lcConsole).noquote() << "netconsole from" << from.toString() << ":" << seen.lost << "message(s) lost before seq"
                                     << complete->seq;
         journalLine(note, JournalEvent::Severity::Warning,
@@ -308,29 +340,29 @@ void ConsoleService::handleNetconsole(const QByteArray &datagram, const QHostAdd
 
 void ConsoleService::readSyslog()
 {
-    for (int i = 0; i < MaxDatagramsPerWakeup && m_syslog && m_syslog->hasPendingDatagrams(); ++i) {
-        const QNetworkDatagram d = m_syslog->receiveDatagram(syslogmsg::MaxDatagram + 1);
-        if (!d.isValid())
-            break;
-        ++m_stats.syslogDatagrams;
-        const QHostAddress from = normalized(d.senderAddress());
-        const auto msg = syslogmsg::parse(d.data());
-        if (!msg) {
-            ++m_stats.malformed;
-            qCDebug(lcConsole).noquote() << "malformed syslog datagram from" << from.toString() << ":" << msg.error();
-            continue;
-        }
-        ConsoleLine line;
-        line.source = from;
-        line.origin = QStringLiteral("syslog");
-        line.severity = msg->severity;
-        line.tag = msg->appName;
-        line.text = msg->text;
-        line.sentTime = msg->timestamp;
-        deliver(line);
+    readDatagrams(m_syslog, false);
+}
+
+void ConsoleService::handleSyslog(const QByteArray &datagram, const QHostAddress &from)
+{
+    const auto msg = syslogmsg::parse(datagram);
+    if (!msg) {
+        ++m_stats.malformed;
+        qCDebug(lcConsole).noquote() << "malformed syslog datagram from" << from.toString() << ":" << msg.error();
+        return;
     }
-    if (m_syslog && m_syslog->hasPendingDatagrams())
-        QMetaObject::invokeMethod(this, &ConsoleService::readSyslog, Qt::QueuedConnection);
+    Sender &s = sender(from);
+    const qint64 now = m_clock.elapsed();
+    s.lastMs = now;
+    ConsoleLine line;
+    line.mac = senderMac(s, from, now);
+    line.source = from;
+    line.origin = QStringLiteral("syslog");
+    line.severity = msg->severity;
+    line.tag = msg->appName;
+    line.text = msg->text;
+    line.sentTime = msg->timestamp;
+    deliver(line);
 }
 
 void ConsoleService::housekeeping()

@@ -95,6 +95,8 @@ private:
         LineAssembler plain;
         qint64 lastMs = 0;
         qint64 lastPlainMs = 0;
+        MacAddress mac;               // cached source -> device mapping
+        qint64 macCheckedMs = -1;
     };
     struct Bucket
     {
@@ -107,12 +109,15 @@ private:
     void readSyslog();
     void housekeeping();
     void handleNetconsole(const QByteArray &datagram, const QHostAddress &from);
+    void readDatagrams(QUdpSocket *socket, bool netconsole);
+    void handleSyslog(const QByteArray &datagram, const QHostAddress &from);
     void startSerials();
     void stopSerials();
     void deliver(ConsoleLine line);
     MacAddress macFor(const QHostAddress &address) const;
     void journalLine(const ConsoleLine &line, JournalEvent::Severity severity, const QString &message);
     Sender &sender(const QHostAddress &from);
+    MacAddress senderMac(Sender &sender, const QHostAddress &from, qint64 nowMs) const;
 
     QPointer<DeviceRegistry> m_registry;
     QPointer<DeviceJournal> m_journal;
@@ -126,7 +131,7 @@ private:
     QHash<QString, Sender> m_senders;
     QHash<MacAddress, Bucket> m_buckets;
     QHash<MacAddress, SerialConsole *> m_serials;
-    QTimer m_housekeeping;
+    QTimer m_housekeeping{this};  // a child: it follows moveToThread to the engine thread
     QElapsedTimer m_clock;
     Stats m_stats;
 };

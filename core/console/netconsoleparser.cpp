@@ -36,6 +36,15 @@ bool looksLikeRelease(const QByteArray &field)
 
 QString unescape(const QByteArray &in)
 {
+    // Fast path, the common case: printable ASCII without escapes.
+    bool plain = true;
+    for (const char c : in)
+        if (c == '\\' || c < 0x20 || c > 0x7e) {
+            plain = false;
+            break;
+        }
+    if (plain)
+        return QString::fromLatin1(in);
     QByteArray bytes;
     bytes.reserve(in.size());
     for (qsizetype i = 0; i < in.size(); ++i) {

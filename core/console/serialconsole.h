@@ -43,10 +43,10 @@ private:
     MacAddress m_mac;
     QString m_path;
     int m_baud;
-    QSerialPort m_port;
+    QSerialPort m_port{this};
     LineAssembler m_lines;
-    QTimer m_retry;
-    QTimer m_partial;
+    QTimer m_retry{this};
+    QTimer m_partial{this};
     QString m_error;
     bool m_running = false;
 };

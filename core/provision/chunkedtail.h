@@ -35,10 +35,10 @@ private:
 
     QPointer<QTcpSocket> m_socket;
     QPointer<TalosDownload> m_download;
-    QFile m_file;
+    QFile m_file{this};           // members are children: they follow moveToThread
     qint64 m_offset = 0;
     qint64 m_total = -1;          // known once the download finished
     bool m_failed = false;
     bool m_finished = false;
-    QTimer m_stall;
+    QTimer m_stall{this};
 };

@@ -1,18 +1,21 @@
 #include "talosdownload.h"
 
 #include "common/logging.h"
+#include "imagewriter.h"
 #include "taloscache.h"
-#include "xzdecoder.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThread>
 
-TalosDownload::TalosDownload(QNetworkAccessManager *nam, TalosCache *cache, const TalosConfig &config,
+TalosDownload::TalosDownload(QNetworkAccessManager *nam, TalosCache *cache, QThread *worker, const TalosConfig &config,
                              const talos::ImageRequest &request, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_cache(cache)
+    , m_worker(worker)
     , m_config(config)
     , m_request(request)
 {
@@ -26,10 +29,9 @@ TalosDownload::~TalosDownload()
         m_reply->abort();
         m_reply->deleteLater();
     }
-    if (!m_cached && !m_partPath.isEmpty()) {
-        m_part.close();
+    stopWriter();
+    if (!m_cached && !m_partPath.isEmpty())
         QFile::remove(m_partPath);
-    }
 }
 
 QString TalosDownload::cacheKey() const
@@ -41,10 +43,11 @@ void TalosDownload::start()
 {
     m_clock.start();
     m_partPath = m_cache->newPartPath();
-    m_part.setFileName(m_partPath);
-    if (!m_part.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        QMetaObject::invokeMethod(this, [this] { fail(QStringLiteral("cannot create %1: %2").arg(m_partPath, m_part.errorString())); },
-                                  Qt::QueuedConnection);
+    // Created here, empty, so that readers can open it before the first byte is written.
+    QFile part(m_partPath);
+    if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        const QString why = QStringLiteral("cannot create %1: %2").arg(m_partPath, part.errorString());
+        QMetaObject::invokeMethod(this, [this, why] { fail(why); }, Qt::QueuedConnection);
         return;
     }
     m_schematic = m_cache->schematicFor(m_request.canonicalSchematic());
@@ -101,7 +104,6 @@ void TalosDownload::createSchematic()
             m_sha256 = entry->sha256;
             m_finished = true;
             m_ok = true;
-            m_part.close();
             QFile::remove(m_partPath);
             m_partPath.clear();
             m_bodyStarted = true;
@@ -116,14 +118,22 @@ void TalosDownload::createSchematic()
 void TalosDownload::fetchImage(bool compressed)
 {
     m_compressed = compressed;
-    m_xz = compressed ? std::make_unique<XzDecoder>() : nullptr;
+    stopWriter();
+    m_writer = new ImageWriter(m_partPath, compressed, MaxImageBytes);
+    if (m_worker)
+        m_writer->moveToThread(m_worker);
+    connect(m_writer, &ImageWriter::progressed, this, &TalosDownload::onWriterProgress);
+    connect(m_writer, &ImageWriter::failed, this, &TalosDownload::fail);
+    connect(m_writer, &ImageWriter::completed, this, &TalosDownload::onWriterCompleted);
+    QMetaObject::invokeMethod(m_writer, &ImageWriter::open, Qt::QueuedConnection);
+
     QNetworkRequest req(QUrl(m_config.factoryUrl + talos::imagePath(m_schematic, m_request, compressed)));
     req.setTransferTimeout(m_config.timeoutSeconds * 1000);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     m_url = req.url().toString();
     qCInfo(lcProvision).noquote() << "talos: downloading" << m_url;
     QNetworkReply *reply = m_nam->get(req);
-    // Bounded memory: the socket is not drained faster than we decode and write.
+    // Bounded memory: the socket is not drained faster than the worker decodes and writes.
     reply->setReadBufferSize(1 << 20);
     m_reply = reply;
     connect(reply, &QNetworkReply::readyRead, this, &TalosDownload::onImageReadyRead);
@@ -138,7 +148,7 @@ void TalosDownload::onImageReadyRead()
     if (!m_bodyStarted) {
         m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (m_status != 200)
-            return;   // error bodies are read (and judged) in onImageFinished
+            return;   // error bodies are judged in onImageFinished
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         m_expected = length.isValid() ? length.toLongLong() : -1;
         m_bodyStarted = true;
@@ -146,56 +156,40 @@ void TalosDownload::onImageReadyRead()
         if (m_finished)
             return;
     }
-    const qint64 before = m_written;
-    while (reply->bytesAvailable() > 0 && !m_finished) {
+    pump(false);
+}
+
+// Hands network bytes to the writer, keeping at most MaxInFlight queued (unless `all`).
+void TalosDownload::pump(bool all)
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_finished || !m_writer)
+        return;
+    while (reply->bytesAvailable() > 0 && (all || m_inFlight < MaxInFlight)) {
         const QByteArray chunk = reply->read(256 * 1024);
         if (chunk.isEmpty())
             break;
-        if (!consume(chunk))
+        m_received += chunk.size();
+        if (m_expected >= 0 && m_received > m_expected) {
+            fail(QStringLiteral("the factory sent more than its Content-Length (%1 bytes)").arg(m_expected));
             return;
+        }
+        m_inFlight += chunk.size();
+        QMetaObject::invokeMethod(m_writer, [w = m_writer, chunk] { w->feed(chunk); }, Qt::QueuedConnection);
     }
-    if (m_written != before) {
-        m_part.flush();
+}
+
+void TalosDownload::onWriterProgress(qint64 consumed, qint64 written)
+{
+    if (m_finished)
+        return;
+    m_inFlight -= consumed;
+    if (written != m_written) {
+        m_written = written;
         Q_EMIT dataAvailable(m_written);
     }
-}
-
-bool TalosDownload::writeDecoded(const char *data, qsizetype size)
-{
-    if (m_written + size > MaxImageBytes) {
-        m_error = QStringLiteral("the image exceeds %1 bytes").arg(MaxImageBytes);
-        return false;
-    }
-    if (m_part.write(data, size) != size) {
-        m_error = QStringLiteral("cannot write %1: %2").arg(m_partPath, m_part.errorString());
-        return false;
-    }
-    m_hash.addData(QByteArrayView(data, size));
-    m_written += size;
-    return true;
-}
-
-bool TalosDownload::consume(const QByteArray &bytes)
-{
-    m_received += bytes.size();
-    if (m_expected >= 0 && m_received > m_expected) {
-        fail(QStringLiteral("the factory sent more than its Content-Length (%1 bytes)").arg(m_expected));
-        return false;
-    }
-    if (!m_compressed) {
-        if (!writeDecoded(bytes.constData(), bytes.size())) {
-            fail(m_error);
-            return false;
-        }
-        return true;
-    }
-    QString why;
-    const bool ok = m_xz->feed(bytes, [this](const char *d, qsizetype n) { return writeDecoded(d, n); }, &why);
-    if (!ok) {
-        fail(m_error.isEmpty() ? QStringLiteral("%1 after %2 compressed bytes").arg(why).arg(m_received) : m_error);
-        return false;
-    }
-    return true;
+    if (!m_networkDone)
+        pump(false);   // room again: resume reading the socket
 }
 
 void TalosDownload::onImageFinished()
@@ -203,16 +197,22 @@ void TalosDownload::onImageFinished()
     QNetworkReply *reply = m_reply;
     if (!reply || m_finished)
         return;
-    m_reply = nullptr;
-    reply->deleteLater();
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_status == 404 && m_compressed && !m_bodyStarted) {
         // The factory has no .xz for this image: ask for the raw one.
+        m_reply = nullptr;
+        reply->deleteLater();
         fetchImage(false);
         return;
     }
-    if (m_status == 200)
-        onImageReadyRead();   // whatever is still buffered (or a tiny body that came with finished())
+    if (m_status == 200) {
+        if (!m_bodyStarted)
+            onImageReadyRead();   // a tiny body that came with finished()
+        pump(true);               // everything still buffered
+    }
+    m_reply = nullptr;
+    reply->deleteLater();
+    m_networkDone = true;
     if (m_finished)
         return;
     if (reply->error() != QNetworkReply::NoError) {
@@ -227,22 +227,47 @@ void TalosDownload::onImageFinished()
         fail(QStringLiteral("incomplete download: %1 of %2 bytes").arg(m_received).arg(m_expected));
         return;
     }
-    if (m_compressed) {
-        QString why;
-        if (!m_xz->finish([this](const char *d, qsizetype n) { return writeDecoded(d, n); }, &why)) {
-            fail(QStringLiteral("%1 (%2 compressed bytes received)").arg(why).arg(m_received));
-            return;
-        }
-    } else if (m_expected < 0) {
+    if (!m_compressed && m_expected < 0) {
         // An uncompressed body without a length cannot be told apart from a cut one.
         fail(QStringLiteral("the factory sent an uncompressed image without Content-Length: cannot verify it"));
         return;
     }
-    if (m_written == 0) {
-        fail(QStringLiteral("the factory sent an empty image"));
+    // The writer finishes after every chunk queued before this call (same queue).
+    QMetaObject::invokeMethod(m_writer, &ImageWriter::finish, Qt::QueuedConnection);
+}
+
+void TalosDownload::onWriterCompleted(const QByteArray &sha256Hex, qint64 written)
+{
+    if (m_finished)
         return;
+    m_written = written;
+    m_sha256 = sha256Hex;
+    m_finished = true;
+    m_ok = true;
+    stopWriter();
+    QString why;
+    // Readers keep their open file; the cache gets it by rename.
+    if (m_cache->commit(cacheKey(), m_partPath, m_written, m_sha256, &why, &m_evicted)) {
+        m_cached = true;
+        m_finalPath = m_cache->peek(cacheKey())->path;
+        qCInfo(lcProvision).noquote() << "talos: cached" << cacheKey() << m_written << "bytes, sha256" << m_sha256 << "in"
+                                      << m_clock.elapsed() << "ms";
+    } else {
+        qCWarning(lcProvision).noquote() << "talos: served but not cached:" << why;
+        m_error = why;
     }
-    succeed();
+    Q_EMIT dataAvailable(m_written);
+    Q_EMIT finished(true);
+}
+
+void TalosDownload::stopWriter()
+{
+    if (!m_writer)
+        return;
+    m_writer->cancel();
+    m_writer->disconnect(this);
+    m_writer->deleteLater();     // on its own thread, after the calls already queued
+    m_writer = nullptr;
 }
 
 void TalosDownload::fail(const QString &why)
@@ -259,32 +284,10 @@ void TalosDownload::fail(const QString &why)
         r->abort();
         r->deleteLater();
     }
-    m_part.close();
+    stopWriter();
     // Readers that still have it open keep reading; the name is gone, so it is never cached.
     if (!m_partPath.isEmpty())
         QFile::remove(m_partPath);
     qCWarning(lcProvision).noquote() << "talos: download failed:" << why;
     Q_EMIT finished(false);
-}
-
-void TalosDownload::succeed()
-{
-    m_part.flush();
-    m_part.close();
-    m_sha256 = m_hash.result().toHex();
-    m_finished = true;
-    m_ok = true;
-    QString why;
-    // The partial file keeps serving the readers attached to it; the cache gets it by rename.
-    if (m_cache->commit(cacheKey(), m_partPath, m_written, m_sha256, &why, &m_evicted)) {
-        m_cached = true;
-        m_finalPath = m_cache->peek(cacheKey())->path;
-        qCInfo(lcProvision).noquote() << "talos: cached" << cacheKey() << m_written << "bytes, sha256" << m_sha256 << "in"
-                                      << m_clock.elapsed() << "ms";
-    } else {
-        qCWarning(lcProvision).noquote() << "talos: served but not cached:" << why;
-        m_error = why;
-    }
-    Q_EMIT dataAvailable(m_written);
-    Q_EMIT finished(true);
 }

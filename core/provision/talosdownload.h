@@ -3,31 +3,30 @@
 #include "config/labconfig.h"
 #include "talosfactory.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QObject>
 #include <QPointer>
 
-#include <memory>
-
+class ImageWriter;
 class QNetworkAccessManager;
 class QNetworkReply;
+class QThread;
 class TalosCache;
-class XzDecoder;
 
 // One image fetched from the factory: the schematic (POST /schematics, unless known), then
-// GET …/openstack-<arch>.raw.xz (…/.raw if the factory has no .xz), decompressed while it
-// arrives into a partial file that any number of clients read as it grows (ChunkedTail). It is
-// committed to the cache only when verified: HTTP 200, the whole body (Content-Length), a
+// GET …/openstack-<arch>.raw.xz (…/.raw if the factory has no .xz). The body is handed to an
+// ImageWriter on the worker thread (decode, hash, write the partial file that clients read as it
+// grows, see ChunkedTail), with bounded bytes in flight so a fast network cannot fill memory.
+// It is committed to the cache only when verified: HTTP 200, the whole body (Content-Length), a
 // complete .xz stream whose integrity checks pass. Anything else deletes the partial file.
 class TalosDownload : public QObject
 {
     Q_OBJECT
 public:
     static constexpr qint64 MaxImageBytes = 64ll << 30;
+    static constexpr qint64 MaxInFlight = 8 << 20;      // compressed bytes queued to the worker
 
-    TalosDownload(QNetworkAccessManager *nam, TalosCache *cache, const TalosConfig &config,
+    TalosDownload(QNetworkAccessManager *nam, TalosCache *cache, QThread *worker, const TalosConfig &config,
                   const talos::ImageRequest &request, QObject *parent = nullptr);
     ~TalosDownload() override;
 
@@ -62,31 +61,33 @@ private:
     void fetchImage(bool compressed);
     void onImageReadyRead();
     void onImageFinished();
-    bool consume(const QByteArray &bytes);
-    bool writeDecoded(const char *data, qsizetype size);
+    void pump(bool all);
+    void onWriterProgress(qint64 consumed, qint64 written);
+    void onWriterCompleted(const QByteArray &sha256Hex, qint64 written);
+    void stopWriter();
     void fail(const QString &why);
-    void succeed();
 
     QNetworkAccessManager *m_nam;
     TalosCache *m_cache;
+    QPointer<QThread> m_worker;
     TalosConfig m_config;
     talos::ImageRequest m_request;
     QString m_schematic;
     QPointer<QNetworkReply> m_reply;
-    std::unique_ptr<XzDecoder> m_xz;
+    ImageWriter *m_writer = nullptr;
     bool m_compressed = true;
-    QFile m_part;
     QString m_partPath;
     QString m_finalPath;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
     QByteArray m_sha256;
     qint64 m_written = 0;
     qint64 m_received = 0;
+    qint64 m_inFlight = 0;
     qint64 m_expected = -1;
     int m_status = 0;
     QString m_url;
     QString m_error;
     bool m_bodyStarted = false;
+    bool m_networkDone = false;
     bool m_finished = false;
     bool m_ok = false;
     bool m_fromCache = false;

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QTcpSocket>
+#include <QThread>
 
 TalosImages::TalosImages(HttpService *http, DeviceRegistry *registry, DeviceJournal *journal, QObject *parent)
     : QObject(parent)
@@ -19,8 +20,11 @@ TalosImages::TalosImages(HttpService *http, DeviceRegistry *registry, DeviceJour
     , m_registry(registry)
     , m_journal(journal)
     , m_nam(new QNetworkAccessManager(this))
+    , m_worker(new QThread(this))
 {
     m_nam->setAutoDeleteReplies(false);
+    m_worker->setObjectName(QStringLiteral("talos-writer"));
+    m_worker->start();
     http->server()->route(HttpServer::Get, QStringLiteral("/images/talos/{version}/{arch}/{file}"),
                           [this](HttpRequest &r) { return handle(r); });
 }
@@ -33,6 +37,8 @@ TalosImages::~TalosImages()
             w.pending.send(HttpResponse::error(503, QStringLiteral("shutting-down"), QStringLiteral("the lab is stopping")));
     m_waiters.clear();
     qDeleteAll(m_downloads);
+    m_worker->quit();
+    m_worker->wait();
 }
 
 void TalosImages::setConfig(const TalosConfig &config)
@@ -140,7 +146,7 @@ TalosDownload *TalosImages::downloadFor(const talos::ImageRequest &request, cons
         *error = QStringLiteral("%1 image downloads are already running; try again later").arg(MaxConcurrentDownloads);
         return nullptr;
     }
-    auto *d = new TalosDownload(m_nam, &m_cache, m_config, request, this);
+    auto *d = new TalosDownload(m_nam, &m_cache, m_worker, m_config, request, this);
     m_downloads.insert(key, d);
     m_requesters.insert(d, peer);
     ++m_stats.downloads;

@@ -17,6 +17,7 @@ class DeviceJournal;
 class DeviceRegistry;
 class HttpService;
 class QNetworkAccessManager;
+class QThread;
 class TalosDownload;
 
 // GET|HEAD /images/talos/{version}/{arch}/openstack.raw[.sha256]?extensions=…&overlay=…
@@ -73,6 +74,7 @@ private:
     QPointer<DeviceRegistry> m_registry;
     QPointer<DeviceJournal> m_journal;
     QNetworkAccessManager *m_nam;
+    QThread *m_worker;                                   // decoding, hashing, writing
     TalosConfig m_config;
     TalosCache m_cache;
     QHash<QString, TalosDownload *> m_downloads;          // by canonical schematic|version|arch

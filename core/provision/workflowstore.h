@@ -35,6 +35,7 @@ private:
     QString m_dir;
     QHash<QString, provision::Workflow> m_workflows;
     ConfigErrors m_errors;
-    QFileSystemWatcher m_watcher;
-    QTimer m_debounce;
+    // Children (not plain members' default): they follow the store into the engine thread.
+    QFileSystemWatcher m_watcher{this};
+    QTimer m_debounce{this};
 };

@@ -4,6 +4,7 @@
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
 #include "devices/journalkinds.h"
+#include "engine/enginehost.h"
 #include "engine/labengine.h"
 #include "engine/servicehub.h"
 #include "http/httpservice.h"
@@ -331,6 +332,45 @@ private Q_SLOTS:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.readAll().contains("line 199 "));
+    }
+
+    // In the application the engine runs on its own thread (EngineHost): the console's timers
+    // (log flush, partial lines) and the journal's must live there too, or nothing is flushed.
+    void timersWorkOnTheEngineThread()
+    {
+        LabFixture fixture(QByteArray("devices:\n  \"dc:a6:32:00:00:01\": {name: pi-01, ip: 127.0.0.2}\n"));
+        {
+            QFile f(fixture.options.configPath);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QByteArray yaml = f.readAll();
+            yaml.replace("consoles: {enabled: false}", "consoles: {address: 127.0.0.1, netconsole_port: 0, syslog_port: 0}");
+            f.close();
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(yaml);
+        }
+        EngineHost host(fixture.options);
+        QString error;
+        QVERIFY2(host.start(&error), qPrintable(error));
+        quint16 port = 0;
+        QString log;
+        QMetaObject::invokeMethod(host.engine(), [&] {
+            port = host.engine()->consoles()->netconsolePort();
+            log = host.engine()->consoles()->logFile(m_pi1);
+        }, Qt::BlockingQueuedConnection);
+        QVERIFY(port != 0);
+        QUdpSocket s;
+        QVERIFY(s.bind(QHostAddress(QStringLiteral("127.0.0.2")), 0));
+        s.writeDatagram("[    2.5] partial line without newline", QHostAddress::LocalHost, port);
+        // Only timers on the engine thread deliver the partial line and flush it to the log file.
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            QFile f(log);
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains("partial line without newline");
+        }(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            QFile f(fixture.options.paths.journalFile());
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains("console.line");
+        }(), 5000);
+        host.stop();
     }
 
     // Through the lab: the API route shows a device's console, and a device that opts in gets
