@@ -37,8 +37,10 @@ ConsoleLogFiles::Open *ConsoleLogFiles::openFor(const MacAddress &mac)
 {
     auto it = m_open.find(mac);
     if (it != m_open.end()) {
-        m_lru.removeOne(mac);
-        m_lru.append(mac);
+        if (m_lru.last() != mac) {
+            m_lru.removeOne(mac);
+            m_lru.append(mac);
+        }
         return &*it;
     }
     while (m_lru.size() >= MaxOpenFiles) {

@@ -184,7 +184,8 @@ void ConsoleService::startSerials()
                 ConsoleLine note;
                 note.mac = mac;
                 note.origin = QStringLiteral("serial");
-                journalLine(note, JournalEvent::Severity::Warning, QStringLiteral("serial console unavailable: %1").arg(error));
+                journalLine(note, JournalEvent::Severity::Warning,
+                            [error] { return QStringLiteral("serial console unavailable: %1").arg(error); });
             }
         });
         m_serials.insert(d.mac, s);
@@ -222,7 +223,7 @@ bool ConsoleService::writeSerial(const MacAddress &mac, const QByteArray &bytes,
 
 ConsoleService::Sender &ConsoleService::sender(const QHostAddress &from)
 {
-    const QString key = from.toString();
+    const QHostAddress &key = from;
     auto it = m_senders.find(key);
     if (it != m_senders.end())
         return *it;
@@ -330,8 +331,9 @@ void ConsoleService::handleNetconsole(const QByteArray &datagram, const QHostAdd
         ConsoleLine note = line;
         qCInfo(lcConsole).noquote() << "netconsole from" << from.toString() << ":" << seen.lost << "message(s) lost before seq"
                                     << complete->seq;
+        const quint64 lost = seen.lost, seq = complete->seq;
         journalLine(note, JournalEvent::Severity::Warning,
-                    QStringLiteral("netconsole: %1 message(s) lost before sequence %2").arg(seen.lost).arg(complete->seq));
+                    [lost, seq] { return QStringLiteral("netconsole: %1 message(s) lost before sequence %2").arg(lost).arg(seq); });
     } else if (seen.reordered && m_stats.lost > 0) {
         --m_stats.lost;
     }
@@ -371,7 +373,7 @@ void ConsoleService::housekeeping()
     for (auto it = m_senders.begin(); it != m_senders.end();) {
         Sender &s = *it;
         if (s.plain.hasPartial() && now - s.lastPlainMs > PlainFlushMs) {
-            const QHostAddress from(it.key());
+            const QHostAddress from = it.key();
             for (const QString &text : s.plain.flush()) {
                 ConsoleLine line;
                 line.source = from;
@@ -385,10 +387,10 @@ void ConsoleService::housekeeping()
         if (dropped > 0) {
             m_stats.lost += quint64(dropped);
             ConsoleLine note;
-            note.source = QHostAddress(it.key());
+            note.source = it.key();
             note.mac = macFor(note.source);
             journalLine(note, JournalEvent::Severity::Warning,
-                        QStringLiteral("netconsole: %1 fragmented message(s) never completed").arg(dropped));
+                        [dropped] { return QStringLiteral("netconsole: %1 fragmented message(s) never completed").arg(dropped); });
         }
         if (now - s.lastMs > SenderIdleMs && s.reassembler.pending() == 0 && !s.plain.hasPartial())
             it = m_senders.erase(it);
@@ -424,11 +426,12 @@ void ConsoleService::deliver(ConsoleLine line)
         const auto severity = line.severity >= 0 && line.severity <= 3 ? JournalEvent::Severity::Error
                             : line.severity == 4                       ? JournalEvent::Severity::Warning
                                                                        : JournalEvent::Severity::Info;
-        journalLine(line, severity, line.tag.isEmpty() ? line.text : line.tag + QStringLiteral(": ") + line.text);
+        journalLine(line, severity, [&line] { return line.tag.isEmpty() ? line.text : line.tag + QStringLiteral(": ") + line.text; });
     }
 }
 
-void ConsoleService::journalLine(const ConsoleLine &line, JournalEvent::Severity severity, const QString &message)
+void ConsoleService::journalLine(const ConsoleLine &line, JournalEvent::Severity severity,
+                                 const std::function<QString()> &message)
 {
     if (!m_journal || !line.mac.isValid())
         return;
@@ -450,7 +453,7 @@ void ConsoleService::journalLine(const ConsoleLine &line, JournalEvent::Severity
     e.source = QStringLiteral("consoles");
     e.kind = QString::fromLatin1(journalkind::ConsoleLine);
     e.severity = severity;
-    e.message = message.left(400);
+    e.message = message().left(400);
     e.data = line.toJson();
     if (b.suppressed > 0) {
         e.data.insert(QStringLiteral("suppressed_before"), qint64(b.suppressed));

@@ -13,6 +13,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class ConsoleLogFiles;
 class DeviceJournal;
 class DeviceRegistry;
@@ -115,7 +117,8 @@ private:
     void stopSerials();
     void deliver(ConsoleLine line);
     MacAddress macFor(const QHostAddress &address) const;
-    void journalLine(const ConsoleLine &line, JournalEvent::Severity severity, const QString &message);
+    // Rate-limited journal entry; `message` is only built when the line is journaled.
+    void journalLine(const ConsoleLine &line, JournalEvent::Severity severity, const std::function<QString()> &message);
     Sender &sender(const QHostAddress &from);
     MacAddress senderMac(Sender &sender, const QHostAddress &from, qint64 nowMs) const;
 
@@ -128,7 +131,7 @@ private:
     QHostAddress m_bound;
     ConsoleBuffer m_buffer;
     ConsoleLogFiles *m_logs;
-    QHash<QString, Sender> m_senders;
+    QHash<QHostAddress, Sender> m_senders;
     QHash<MacAddress, Bucket> m_buckets;
     QHash<MacAddress, SerialConsole *> m_serials;
     QTimer m_housekeeping{this};  // a child: it follows moveToThread to the engine thread

@@ -231,8 +231,9 @@ SequenceTracker::Observation SequenceTracker::observe(quint64 seq)
         m_last = seq;
         return o;
     }
-    // Older than the newest: a late packet, or the kernel restarted its sequence.
-    if (seq < 16 || m_last - seq > 100000) {
+    // Older than the newest: a late packet, or the kernel restarted its sequence (a reboot: the
+    // first messages netconsole sends carry a few hundred). UDP does not reorder by thousands.
+    if (seq < 16 || m_last - seq > ReorderWindow) {
         o.restarted = true;
         m_last = seq;
         return o;

@@ -80,6 +80,7 @@ private:
 class SequenceTracker
 {
 public:
+    static constexpr quint64 ReorderWindow = 1024;
     struct Observation
     {
         quint64 lost = 0;         // sequence numbers skipped before this one

@@ -94,14 +94,17 @@ printf '  hit   peer nginx        %s\n' "$(rate "$raw_size" "$peer_hit")"
 printf '  hit   metalboot         %s   (%.2fx the peer time)\n' "$(rate "$raw_size" "$mb_hit")" "$(python3 -c "print($mb_hit/$peer_hit)")"
 
 echo "== netconsole burst: $count datagrams from 127.0.0.2"
-sender() {  # $1 = port
-python3 - "$1" "$count" <<'PY'
+sender() {  # $1 = port, $2 = messages per second (0 = as fast as possible)
+python3 - "$1" "$count" "${2:-0}" <<'PY'
 import socket,sys,time
-port,count=int(sys.argv[1]),int(sys.argv[2])
+port,count,rate=int(sys.argv[1]),int(sys.argv[2]),float(sys.argv[3])
 s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.bind(("127.0.0.2",0))
 body=b"x"*1500
-t=time.time(); seq=1000; sent=0
+t=time.time(); seq=int(time.time()*1000)%1000000000; sent=0   # fresh sequence range per run
 for i in range(count):
+    if rate and i % 100 == 0:
+        ahead = t + i / rate - time.time()
+        if ahead > 0: time.sleep(ahead)
     if i%10==9:
         for off in range(0,1500,750):
             s.sendto(b"6,%d,%d,-,ncfrag=%d/1500;"%(seq,i,off)+body[off:off+750],("127.0.0.1",port)); sent+=1
@@ -112,18 +115,28 @@ print(f"{sent} {time.time()-t:.3f}")
 PY
 }
 stats() { curl -fsS -H "Authorization: Bearer $(cat "$work/cfg/api-token")" "http://127.0.0.1:$hp/api/v1/consoles"; }
-read -r sent secs < <(sender "$ncp")
-sleep 2
-python3 - "$(stats)" "$count" "$sent" "$secs" <<'PY'
+run_pair() {  # $1 = label, $2 = rate
+    local before after
+    before=$(stats)
+    read -r sent secs < <(sender "$ncp" "$2")
+    sleep 2
+    after=$(stats)
+    python3 - "$before" "$after" "$count" "$sent" "$secs" "$1" <<'PY'
 import json,sys
-s=json.loads(sys.argv[1])["stats"]; count,sent,secs=int(sys.argv[2]),int(sys.argv[3]),float(sys.argv[4])
-print(f"  metalboot: {s['lines']} of {count} messages ({sent} datagrams in {secs:.2f} s = {sent/secs:,.0f}/s), "
-      f"reassembled {s['reassembled']}, counted lost {s['lost']}, journaled {s['journaled']}, suppressed {s['suppressed']}")
+b=json.loads(sys.argv[1])["stats"]; a=json.loads(sys.argv[2])["stats"]
+count,sent,secs,label=int(sys.argv[3]),int(sys.argv[4]),float(sys.argv[5]),sys.argv[6]
+d={k:a[k]-b[k] for k in a}
+print(f"  {label}: metalboot {d['lines']} of {count} messages ({sent} datagrams in {secs:.2f} s = {sent/secs:,.0f}/s), "
+      f"reassembled {d['reassembled']}, counted lost {d['lost']}, journaled {d['journaled']}")
 PY
-sp=$(port)
-socat -u "UDP-RECV:$sp,bind=127.0.0.1,rcvbuf=1048576" - > "$work/socat.out" & spid=$!; pids+=($spid)
-sleep 0.3
-read -r sent2 secs2 < <(sender "$sp")
-sleep 2; kill "$spid" 2>/dev/null || true; wait "$spid" 2>/dev/null || true
-got=$(python3 -c "import sys;d=open(sys.argv[1],'rb').read();print(d.count(b'6,'))" "$work/socat.out")
-echo "  peer socat: received $got of $sent2 datagrams (raw bytes, no parsing)"
+    local sp spid got
+    sp=$(port)
+    socat -u "UDP-RECV:$sp,bind=127.0.0.1,rcvbuf=1048576" - > "$work/socat.out" & spid=$!; pids+=($spid)
+    sleep 0.3
+    read -r sent2 secs2 < <(sender "$sp" "$2")
+    sleep 2; kill "$spid" 2>/dev/null || true; wait "$spid" 2>/dev/null || true
+    got=$(python3 -c "import sys;d=open(sys.argv[1],'rb').read();print(d.count(b',-'))" "$work/socat.out")
+    echo "  $1: peer socat received $got of $sent2 datagrams (raw bytes, no parsing)"
+}
+run_pair "paced 20000/s" 20000
+run_pair "burst        " 0
