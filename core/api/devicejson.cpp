@@ -31,6 +31,10 @@ QJsonObject toJson(const DeviceConfig &d)
                                                  {QStringLiteral("initrd"), d.osie.initrd},
                                                  {QStringLiteral("cmdline"), d.osie.cmdline}});
     o.insert(QStringLiteral("virtual"), d.isVirtual);
+    o.insert(QStringLiteral("netconsole"), d.netconsole);
+    if (!d.serialPort.isEmpty())
+        o.insert(QStringLiteral("serial_console"),
+                 QJsonObject{{QStringLiteral("port"), d.serialPort}, {QStringLiteral("baud"), d.serialBaud}});
     QJsonObject settings;
     for (auto it = d.firmwareSettings.cbegin(); it != d.firmwareSettings.cend(); ++it)
         settings.insert(it.key(), it.value());

@@ -39,5 +39,5 @@ private:
     void heartbeat();
 
     QList<Client> m_clients;
-    QTimer m_heartbeat;
+    QTimer m_heartbeat{this};          // a child, so it follows moveToThread to the engine thread
 };

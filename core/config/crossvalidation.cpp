@@ -30,6 +30,9 @@ void crossValidate(YamlReader &r, const LabConfig &c)
                    s.tftp.port, s.consoles.port);
     checkPortClash(r, QStringLiteral("services.http"), s.http, QStringLiteral("services.redfish"), s.redfish,
                    s.http.port, s.redfish.port);
+    if (s.consoles.enabled && s.consoles.port == s.consoles.syslogPort && s.consoles.port != 0)
+        r.error(r.markOf(QStringLiteral("services.consoles.port")), QStringLiteral("services.consoles.syslog_port"),
+                QStringLiteral("syslog_port must differ from netconsole_port"));
     if (s.dhcp.enabled && s.dhcp.port == s.dhcp.proxyPort && s.dhcp.port != 0)
         r.error(r.markOf(QStringLiteral("services.dhcp.port")), QStringLiteral("services.dhcp.proxy_port"),
                 QStringLiteral("proxy_port must differ from port"));

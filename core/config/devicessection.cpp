@@ -23,7 +23,7 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
     r.remember(path, n);
     if (!r.checkMap(n, path, {"name", "serial", "model", "position", "power", "profile", "boot_mode", "ip",
                               "allow_pxe", "console", "facility", "ipxe_script", "ipxe_script_url", "osie",
-                              "virtual", "firmware_settings"}))
+                              "virtual", "firmware_settings", "netconsole", "serial_console"}))
         return d;
 
     d.name = r.string(n, "name", path);
@@ -85,6 +85,18 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
         d.osie.cmdline = r.string(osie, "cmdline", osiePath);
     }
     d.isVirtual = r.boolean(n, "virtual", path, false);
+    d.netconsole = r.boolean(n, "netconsole", path, false);
+    const QString serialPath = YamlReader::join(path, QStringLiteral("serial_console"));
+    const YAML::Node serial = YamlReader::child(n, "serial_console");
+    if (r.checkMap(serial, serialPath, {"port", "baud"})) {
+        d.serialPort = r.string(serial, "port", serialPath);
+        if (serial.IsDefined() && !serial.IsNull() && d.serialPort.isEmpty())
+            r.error(serial, serialPath, QStringLiteral("serial_console needs 'port' (e.g. /dev/serial/by-id/usb-FTDI_...-if00-port0)"));
+        else if (!d.serialPort.isEmpty() && (!d.serialPort.startsWith(QLatin1Char('/')) || d.serialPort.size() > 1024))
+            r.error(YamlReader::child(serial, "port"), YamlReader::join(serialPath, QStringLiteral("port")),
+                    QStringLiteral("expected an absolute device path such as /dev/ttyUSB0"));
+        d.serialBaud = int(r.integer(serial, "baud", serialPath, 50, 4000000, d.serialBaud));
+    }
     d.firmwareSettings = r.scalarMap(n, "firmware_settings", path);
     return d;
 }
@@ -154,6 +166,15 @@ void writeDevice(YAML::Emitter &out, const DeviceConfig &d)
     }
     if (d.isVirtual)
         out << YAML::Key << "virtual" << YAML::Value << true;
+    if (d.netconsole)
+        out << YAML::Key << "netconsole" << YAML::Value << true;
+    if (!d.serialPort.isEmpty()) {
+        out << YAML::Key << "serial_console" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "port"
+            << YAML::Value << d.serialPort.toStdString();
+        if (d.serialBaud != def.serialBaud)
+            out << YAML::Key << "baud" << YAML::Value << d.serialBaud;
+        out << YAML::EndMap;
+    }
     if (!d.firmwareSettings.isEmpty()) {
         out << YAML::Key << "firmware_settings" << YAML::Value << YAML::BeginMap;
         for (auto it = d.firmwareSettings.cbegin(); it != d.firmwareSettings.cend(); ++it)

@@ -143,6 +143,12 @@ struct DeviceConfig
     QString ipxeScriptUrl;
     OsieConfig osie;
     bool isVirtual = false;                              // a virtual Pi of the demo lab
+    // Consoles: add netconsole= to the kernel command line (opt-in), and a USB-UART adapter
+    // (path like /dev/serial/by-id/..., 8N1) shown in the same console stream (lab.yaml:
+    // netconsole: true, serial_console: {port, baud}).
+    bool netconsole = false;
+    QString serialPort;
+    int serialBaud = 115200;
     // Per-device UEFI/Pi settings on top of the profile's (Redfish Bios, GUI form): name -> value.
     QMap<QString, QString> firmwareSettings;
 };
@@ -172,6 +178,30 @@ struct ProfileConfig
     QString bootFilesDir;                                // imported pftf release files
 };
 
+// The Talos image cache (/images/talos/...): schematics at an image factory, images cached
+// on disk with least-recently-used eviction.
+struct TalosConfig
+{
+    QString factoryUrl;                                  // empty = Talos images disabled
+    QString cacheDir;                                    // empty = <data>/images/talos
+    qint64 cacheSizeMiB = 20480;
+    int timeoutSeconds = 120;                            // upstream inactivity timeout
+};
+
+// Device lifecycle, workflows and deploy environments (core/provision).
+struct ProvisioningConfig
+{
+    QString workflowsDir;                                // empty = <config>/workflows
+    QString deployDir;                                   // Pi deploy environment; empty = <data>/deploy-arm64
+    QString deployKernel = QStringLiteral("kernel8.img");
+    QString deployInitrd = QStringLiteral("initramfs.img");
+    QString ipaKernel = QStringLiteral("ironic-python-agent.kernel");
+    QString ipaRamdisk = QStringLiteral("ironic-python-agent.initramfs");
+    bool autoRegister = true;                            // unknown Pis may register themselves
+    int maxDiscovered = 256;                             // cap on self-registered, unadopted devices
+    TalosConfig talos;
+};
+
 struct LabConfig
 {
     QString sourceFile;                                  // where it was read from (not serialised)
@@ -180,6 +210,7 @@ struct LabConfig
     QList<DeviceConfig> devices;                         // ordered as in the file
     QList<SwitchConfig> switches;
     QList<ProfileConfig> profiles;
+    ProvisioningConfig provisioning;
 
     [[nodiscard]] const DeviceConfig *device(const MacAddress &mac) const;
     [[nodiscard]] DeviceConfig *device(const MacAddress &mac);

@@ -100,7 +100,7 @@ LabConfigLoadResult loadText(const QByteArray &yaml, const QString &fileName)
     try {
         if (root.IsNull() || !root.IsDefined()) {
             // An empty file is a valid, empty lab.
-        } else if (reader.checkMap(root, QString(), {"version", "name", "services", "devices", "switches", "profiles"})) {
+        } else if (reader.checkMap(root, QString(), {"version", "name", "services", "devices", "switches", "profiles", "provisioning"})) {
             const qint64 version = reader.integer(root, "version", QString(), 1, 1, 1);
             Q_UNUSED(version)
             c.name = reader.string(root, "name", QString(), c.name);
@@ -108,6 +108,7 @@ LabConfigLoadResult loadText(const QByteArray &yaml, const QString &fileName)
             config::parseSwitches(reader, YamlReader::child(root, "switches"), c.switches);
             config::parseProfiles(reader, YamlReader::child(root, "profiles"), c.profiles);
             config::parseDevices(reader, YamlReader::child(root, "devices"), c.devices);
+            config::parseProvisioning(reader, YamlReader::child(root, "provisioning"), c.provisioning);
             if (!reader.hasErrors())
                 config::crossValidate(reader, c);
         }
@@ -143,6 +144,10 @@ QByteArray toYaml(const LabConfig &c)
     if (!c.profiles.isEmpty()) {
         out << YAML::Key << "profiles" << YAML::Value;
         config::writeProfiles(out, c.profiles);
+    }
+    if (!config::isDefaultProvisioning(c.provisioning)) {
+        out << YAML::Key << "provisioning" << YAML::Value;
+        config::writeProvisioning(out, c.provisioning);
     }
     if (!c.devices.isEmpty()) {
         out << YAML::Key << "devices" << YAML::Value;

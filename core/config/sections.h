@@ -23,6 +23,10 @@ void writeSwitches(YAML::Emitter &out, const QList<SwitchConfig> &switches);
 void parseProfiles(YamlReader &reader, const YAML::Node &node, QList<ProfileConfig> &out);
 void writeProfiles(YAML::Emitter &out, const QList<ProfileConfig> &profiles);
 
+void parseProvisioning(YamlReader &reader, const YAML::Node &node, ProvisioningConfig &out);
+void writeProvisioning(YAML::Emitter &out, const ProvisioningConfig &provisioning);
+bool isDefaultProvisioning(const ProvisioningConfig &provisioning);
+
 // Checks that need several sections (references, conflicts). Runs after all parsers.
 void crossValidate(YamlReader &reader, const LabConfig &config);
 

@@ -57,5 +57,5 @@ private:
     QHash<MacAddress, std::deque<JournalEvent>> m_byDevice;
     QFile m_file;
     QByteArray m_pending;
-    QTimer m_flushTimer;
+    QTimer m_flushTimer{this};         // a child, so it follows moveToThread to the engine thread
 };

@@ -40,5 +40,7 @@ inline constexpr const char *BootOverride = "boot.override";
 inline constexpr const char *RedfishAction = "redfish.action";
 inline constexpr const char *ConsoleLine = "console.line";
 inline constexpr const char *ProvisionEvent = "provision.event";
+inline constexpr const char *ProvisionInspection = "provision.inspection";   // IPA inventory stored
+inline constexpr const char *ImageDownload = "image.download";               // Talos image fetched/cached/failed
 inline constexpr const char *Note = "note";
 } // namespace journalkind

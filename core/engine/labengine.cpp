@@ -7,6 +7,8 @@
 #include "common/logging.h"
 #include "config/configwatcher.h"
 #include "config/labconfigloader.h"
+#include "console/consoleroutes.h"
+#include "console/consoleservice.h"
 #include "devices/bootcontrol.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
@@ -18,6 +20,7 @@
 #include "http/httpservice.h"
 #include "redfish/redfishservice.h"
 #include "poe/powermanager.h"
+#include "provision/provisioning.h"
 #include "servicehub.h"
 #include "tftp/tftpservice.h"
 
@@ -114,6 +117,10 @@ void LabEngine::createServices()
     m_redfish = new RedfishService(std::move(bmc));
     m_hub->add(m_redfish);
     m_bootRoutes = new BootHttpRoutes(m_http, m_registry, m_journal, m_bootControl, this);
+    m_consoles = new ConsoleService(m_registry, m_journal);
+    m_hub->add(m_consoles);
+    new ConsoleRoutes(m_http->server(), m_consoles, m_registry, [this] { return m_apiToken; }, this);
+    m_provisioning = new Provisioning(this, this);
 }
 
 bool LabEngine::loadInitialConfig(QString *error)
@@ -155,6 +162,8 @@ bool LabEngine::start(QString *error)
     if (!m_bootControl->open(m_options.paths.dataDir + QStringLiteral("/boot-control.json"), &why))
         qCWarning(lcDevices).noquote() << "boot overrides not restored:" << why;
     m_inventory->open(m_options.paths.dataDir + QStringLiteral("/inventory"));
+    m_provisioning->open();
+    m_consoles->setLogDirectory(m_options.paths.dataDir + QStringLiteral("/consoles"));
     m_apiToken = ApiToken::loadOrCreate(m_options.paths.apiTokenFile(), &why);
     if (m_apiToken.isEmpty())
         qCWarning(lcApi).noquote() << "no API token, management API is locked:" << why;
@@ -198,6 +207,9 @@ void LabEngine::applyConfig(const LabConfig &config)
     m_tftp->setDevices(config.devices);
     m_tftp->setHttpBaseUrl(m_http->baseUrl());
     reconcile(m_tftp, m_tftp->setConfig(config.services.tftp));
+    m_provisioning->applyConfig(config);
+    m_consoles->setDevices(config.devices);
+    reconcile(m_consoles, m_consoles->setConfig(config.services.consoles));
     reconcile(m_redfish, m_redfish->setConfig(config.services.redfish));
     Q_EMIT configApplied(m_config);
 }

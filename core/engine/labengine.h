@@ -11,6 +11,7 @@
 
 class BootControl;
 class BootHttpRoutes;
+class ConsoleService;
 class ConfigWatcher;
 class PowerControl;
 class DeviceJournal;
@@ -24,6 +25,7 @@ class HttpService;
 class ManagementApi;
 class RedfishService;
 class Service;
+class Provisioning;
 class ServiceHub;
 class TftpService;
 
@@ -70,6 +72,10 @@ public:
     // The firmware engine's settings view; null until the engine is wired.
     [[nodiscard]] FirmwareSettings *firmwareSettings() const { return m_firmwareSettings; }
     [[nodiscard]] QString apiToken() const { return m_apiToken; }
+    // Device lifecycle, workflows, deploy-environment API, Talos images (core/provision).
+    [[nodiscard]] Provisioning *provisioning() const { return m_provisioning; }
+    // netconsole / syslog / serial consoles (core/console).
+    [[nodiscard]] ConsoleService *consoles() const { return m_consoles; }
 
     // Edits from the API or the GUI: `change` mutates a copy, which is validated as a whole,
     // saved atomically (keeping lab.yaml.bak) and applied. On any failure nothing changes.
@@ -108,6 +114,8 @@ private:
     std::unique_ptr<FirmwareSettingsView> m_firmwareSettingsView;
     ManagementApi *m_api = nullptr;
     BootHttpRoutes *m_bootRoutes = nullptr;
+    Provisioning *m_provisioning = nullptr;
+    ConsoleService *m_consoles = nullptr;
     ConfigWatcher *m_watcher = nullptr;
     bool m_started = false;
 };

@@ -118,7 +118,7 @@ void TestLabConfig::badInput_data()
         << "bad.yaml:1:1: expected a mapping, found a list";
     QTest::newRow("unknown top-level key")
         << QByteArray("version: 1\nservice:\n  tftp: {}\n")
-        << "bad.yaml:2:1: service: unknown key (expected one of: version, name, services, devices, switches, profiles)";
+        << "bad.yaml:2:1: service: unknown key (expected one of: version, name, services, devices, switches, profiles, provisioning)";
     QTest::newRow("typo in a service key")
         << QByteArray("services:\n  tftp:\n    prot: 69\n")
         << "bad.yaml:3:5: services.tftp.prot: unknown key (expected one of: enabled, interface, address, port, root, "
@@ -187,7 +187,7 @@ void TestLabConfig::badInput_data()
         << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    allow_pex: true\n")
         << "bad.yaml:3:5: devices.dc:a6:32:01:36:c2.allow_pex: unknown key (expected one of: name, serial, model, position, "
            "power, profile, boot_mode, ip, allow_pxe, console, facility, ipxe_script, ipxe_script_url, osie, virtual, "
-           "firmware_settings)";
+           "firmware_settings, netconsole, serial_console)";
     QTest::newRow("bad serial")
         << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    serial: 12345\n")
         << "bad.yaml:3:13: devices.dc:a6:32:01:36:c2.serial: expected the last 8 hex digits of the Pi serial number, e.g. 9ffefdef";
