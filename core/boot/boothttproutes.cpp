@@ -289,6 +289,8 @@ HttpResponse BootHttpRoutes::script(HttpRequest &request, const MacAddress &mac)
     in.mac = mac;
     in.device = dev;
     in.baseUrl = baseUrlFor(request);
+    if (dev && m_extraArguments)
+        in.extraArguments = m_extraArguments(mac, *dev);
     if (dev && m_bootControl) {
         in.override = m_bootControl->effective(mac);
         if (in.override.target == BootOverride::Target::Cd || in.override.target == BootOverride::Target::Usb)

@@ -12,6 +12,8 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
+
+#include <functional>
 #include <QPointer>
 #include <QTimer>
 
@@ -49,8 +51,16 @@ public:
 
     [[nodiscard]] QString root() const { return m_root; }              // canonical; empty if missing
     [[nodiscard]] QString ipxeDirectory() const { return m_ipxeDir; }
+    // Extra kernel arguments for a device's netboot script (provisioning: IPA callback URL and
+    // token, netconsole=); empty for none.
+    void setExtraArgumentsProvider(std::function<QString(const MacAddress &, const DeviceConfig &)> provider)
+    {
+        m_extraArguments = std::move(provider);
+    }
 
 private:
+    std::function<QString(const MacAddress &, const DeviceConfig &)> m_extraArguments;
+
     struct Record
     {
         MacAddress mac;

@@ -150,6 +150,11 @@ ipxe::Script netboot(const ipxe::DeviceScriptInput &in)
             return invalid(in, QStringLiteral("console"), why.isEmpty() ? QStringLiteral("contains a space") : why);
         args << (d.console.contains(QLatin1Char('=')) ? d.console : QStringLiteral("console=") + d.console);
     }
+    if (!in.extraArguments.trimmed().isEmpty()) {
+        if (!ipxe::checkArguments(in.extraArguments, &why))
+            return invalid(in, QStringLiteral("provisioning arguments"), why);
+        args << in.extraArguments.simplified();
+    }
     const QString joined = args.join(QLatin1Char(' '));
     if (!ipxe::checkArguments(joined, &why))
         return invalid(in, QStringLiteral("kernel command line"), why);

@@ -42,6 +42,8 @@ struct DeviceScriptInput
     BootOverride override;                  // BootControl::effective(mac)
     VirtualMedia media;                     // the slot the override points at (Cd or Usb)
     QString baseUrl;                        // where our HTTP root is served, no trailing '/'
+    QString extraArguments;                 // appended to a netboot kernel command line
+                                            // (provisioning: IPA callback, netconsole=)
 };
 
 struct Script

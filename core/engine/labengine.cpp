@@ -20,6 +20,7 @@
 #include "http/httpservice.h"
 #include "redfish/redfishservice.h"
 #include "poe/powermanager.h"
+#include "provision/nativeboot.h"
 #include "provision/provisioning.h"
 #include "servicehub.h"
 #include "tftp/tftpservice.h"
@@ -121,6 +122,19 @@ void LabEngine::createServices()
     m_hub->add(m_consoles);
     new ConsoleRoutes(m_http->server(), m_consoles, m_registry, [this] { return m_apiToken; }, this);
     m_provisioning = new Provisioning(this, this);
+    m_bootRoutes->setExtraArgumentsProvider([this](const MacAddress &mac, const DeviceConfig &device) {
+        // The IPA ramdisk needs its inspection callback (with the device's token); any kernel
+        // gets netconsole= when the device opted in.
+        QStringList args;
+        const QString kernel = QFileInfo(device.osie.kernel).fileName();
+        if (!kernel.isEmpty() && kernel == QFileInfo(m_config.provisioning.ipaKernel).fileName())
+            args << m_provisioning->ipaKernelArgs(mac);
+        args << m_provisioning->netconsoleArgument(mac);
+        args.removeAll(QString());
+        return args.join(QLatin1Char(' '));
+    });
+    m_tftp->fileTree().setNativeBootProvider(
+        [this](const QString &serial, const MacAddress &mac, const QString &name) { return nativeBootFile(serial, mac, name); });
 }
 
 bool LabEngine::loadInitialConfig(QString *error)
@@ -208,10 +222,67 @@ void LabEngine::applyConfig(const LabConfig &config)
     m_tftp->setHttpBaseUrl(m_http->baseUrl());
     reconcile(m_tftp, m_tftp->setConfig(config.services.tftp));
     m_provisioning->applyConfig(config);
+    m_tftp->fileTree().setExtraRoots({deployDir()});
     m_consoles->setDevices(config.devices);
     reconcile(m_consoles, m_consoles->setConfig(config.services.consoles));
     reconcile(m_redfish, m_redfish->setConfig(config.services.redfish));
     Q_EMIT configApplied(m_config);
+}
+
+QString LabEngine::deployDir() const
+{
+    return m_config.provisioning.deployDir.isEmpty() ? m_options.paths.dataDir + QStringLiteral("/deploy-arm64")
+                                                     : m_config.provisioning.deployDir;
+}
+
+std::optional<TftpFileTree::NativeFile> LabEngine::nativeBootFile(const QString &serial, const MacAddress &mac,
+                                                                  const QString &name) const
+{
+    // Only devices set to boot natively (no UEFI) follow the provisioning lifecycle over TFTP.
+    MacAddress device = mac;
+    if (!device.isValid() || !m_config.device(device))
+        if (const DeviceInfo *d = m_registry->findBySerial(serial))
+            device = d->mac;
+    const DeviceConfig *cfg = device.isValid() ? m_config.device(device) : nullptr;
+    if (!cfg || cfg->bootMode != BootMode::Native)
+        return std::nullopt;
+    using NativeFile = TftpFileTree::NativeFile;
+    NativeFile out;
+    const provision::NativeBootFiles files = m_provisioning->nativeBootFiles(serial, device);
+    if (!files.ok) {
+        out.note = files.error;
+        return out;
+    }
+    if (files.refuseNetboot) {
+        out.kind = NativeFile::Kind::Refused;
+        out.note = QStringLiteral("netboot refused (%1)").arg(files.summary);
+        return out;
+    }
+    const auto source = provision::resolvePiFile(files, name);
+    if (!source)
+        return out;
+    switch (source->kind) {
+    case provision::BootFileSource::Kind::Generated:
+        out.kind = NativeFile::Kind::Bytes;
+        out.bytes = source->bytes;
+        break;
+    case provision::BootFileSource::Kind::Firmware:
+        out.kind = NativeFile::Kind::File;
+        out.dir = m_tftp->fileTree().piFirmwareDir();
+        out.relative = source->path;
+        break;
+    case provision::BootFileSource::Kind::Deploy:
+        out.kind = NativeFile::Kind::File;
+        out.dir = deployDir();
+        out.relative = source->path;
+        break;
+    case provision::BootFileSource::Kind::TftpRoot:
+        out.kind = NativeFile::Kind::File;
+        out.dir = m_tftp->fileTree().root();
+        out.relative = source->path;
+        break;
+    }
+    return out;
 }
 
 void LabEngine::reconcile(Service *service, bool needsRestart)

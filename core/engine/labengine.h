@@ -3,6 +3,7 @@
 #include "common/paths.h"
 #include "config/configerror.h"
 #include "config/labconfig.h"
+#include "tftp/tftpfiletree.h"
 
 #include <QObject>
 
@@ -93,6 +94,9 @@ Q_SIGNALS:
 private:
     void createServices();
     void reconcile(Service *service, bool needsRestart);
+    [[nodiscard]] QString deployDir() const;
+    [[nodiscard]] std::optional<TftpFileTree::NativeFile> nativeBootFile(const QString &serial, const MacAddress &mac,
+                                                                       const QString &name) const;
     bool loadInitialConfig(QString *error);
 
     Options m_options;

@@ -66,7 +66,7 @@ QString TftpFileTree::ipxeDir() const
 QStringList TftpFileTree::allowedRoots() const
 {
     QStringList roots;
-    for (const QString &dir : {m_root, piFirmwareDir(), ipxeDir()}) {
+    for (const QString &dir : QStringList{m_root, piFirmwareDir(), ipxeDir()} + m_extraRoots) {
         const QString c = tftp::canonicalDir(dir);
         if (!c.isEmpty() && !roots.contains(c))
             roots.append(c);
@@ -322,6 +322,36 @@ TftpFileTree::Resolution TftpFileTree::resolve(const QString &path, const QHostA
         return r;
     };
 
+    bool outside = false;
+    // 0. native Pi boot decided by provisioning (lifecycle state, workflow); a file the user put
+    //    in the device's own directory still wins.
+    if (m_native && id.pi && (r.prefixed || id.known)) {
+        if (const auto native = m_native(id.serial, id.mac, id.rest)) {
+            for (const QString &dir : id.deviceDirs)
+                if (findOnDisk(dir, id.rest, &r, &outside))
+                    return done(QStringLiteral("device"));
+            r.provider = QStringLiteral("provisioning");
+            switch (native->kind) {
+            case NativeFile::Kind::Bytes:
+                r.bytes = native->bytes;
+                r.inMemory = true;
+                return done(r.provider);
+            case NativeFile::Kind::File:
+                if (findOnDisk(native->dir, native->relative, &r, &outside))
+                    return done(r.provider);
+                break;
+            case NativeFile::Kind::Refused:
+            case NativeFile::Kind::NotFound:
+                break;
+            }
+            r.ok = false;
+            r.error = outside ? tftp::ErrorCode::AccessViolation : tftp::ErrorCode::FileNotFound;
+            r.errorMessage = outside ? QStringLiteral("Access violation")
+                : native->note.isEmpty() ? QStringLiteral("File not found") : native->note.left(100);
+            return r;
+        }
+    }
+
     // 1. generated
     if (PiBootFiles::isGenerated(id.rest) && (r.prefixed || (id.known && id.pi))) {
         renderGenerated(id, server, &r);
@@ -333,7 +363,6 @@ TftpFileTree::Resolution TftpFileTree::resolve(const QString &path, const QHostA
         return done(r.provider);
     }
 
-    bool outside = false;
     // 2. the device's own directories
     if (r.prefixed || id.known)
         for (const QString &dir : id.deviceDirs)

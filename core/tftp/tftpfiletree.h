@@ -15,6 +15,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 class DeviceRegistry;
 struct DeviceInfo;
@@ -40,6 +41,21 @@ class TftpFileTree
 public:
     using FirmwareRenderer = std::function<Result<QByteArray>(const MacAddress &)>;
     using NeighbourLookup = std::function<MacAddress(const QHostAddress &)>;
+
+    // The native (non-UEFI) Raspberry Pi boot path of a device, decided by provisioning per
+    // lifecycle state. The provider returns nullopt for devices it does not handle (the tree then
+    // resolves as usual); otherwise what to serve for `name` (the path below the Pi prefix).
+    struct NativeFile
+    {
+        enum class Kind { NotFound, Refused, Bytes, File };
+        Kind kind = Kind::NotFound;
+        QByteArray bytes;                // Kind::Bytes (generated config.txt / cmdline.txt)
+        QString dir;                     // Kind::File: served directory (must be an allowed root)
+        QString relative;                //             and the file below it
+        QString note;                    // why (refused / error), for the journal
+    };
+    using NativeBootProvider =
+        std::function<std::optional<NativeFile>(const QString &serial, const MacAddress &mac, const QString &name)>;
 
     struct Resolution
     {
@@ -70,6 +86,9 @@ public:
     void setFirmwareRenderer(FirmwareRenderer renderer) { m_renderer = std::move(renderer); }
     [[nodiscard]] bool hasFirmwareRenderer() const { return bool(m_renderer); }
     void setNeighbourLookup(NeighbourLookup lookup) { m_neighbours = std::move(lookup); }
+    void setNativeBootProvider(NativeBootProvider provider) { m_native = std::move(provider); }
+    // Extra directories native boot may serve files from (e.g. the deploy environment).
+    void setExtraRoots(const QStringList &dirs) { m_extraRoots = dirs; }
     void setHttpBaseUrl(const QString &url) { m_httpBaseUrl = url; }
     [[nodiscard]] FirmwareCache &firmwareCache() { return m_firmwareCache; }
 
@@ -104,6 +123,8 @@ private:
     DeviceRegistry *m_registry = nullptr;
     FirmwareRenderer m_renderer;
     NeighbourLookup m_neighbours;
+    NativeBootProvider m_native;
+    QStringList m_extraRoots;
     QString m_httpBaseUrl;
     FirmwareCache m_firmwareCache;
 };
