@@ -366,7 +366,11 @@ private Q_SLOTS:
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray config = f.readAll();
-        QVERIFY2(config.contains("kernel=vmlinuz-lts\n") && config.contains("initramfs initramfs-lts followkernel\n"), config.constData());
+        // A native-boot Pi gets what provisioning decides for its lifecycle state (here: ready,
+        // waiting in the deploy environment, whose kernel the device's osie names). The files are
+        // served under the names config.txt gives (kernel8.img, initramfs.img).
+        QVERIFY2(config.contains("kernel=kernel8.img\n") && config.contains("initramfs initramfs.img followkernel\n"),
+                 config.constData());
         QVERIFY(config.contains("pi-07"));
         rc = client({QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("--fail"), QStringLiteral("-o"), out,
                      QStringLiteral("tftp://%1/9ffefdef/cmdline.txt").arg(ServerIp)},
@@ -375,7 +379,7 @@ private Q_SLOTS:
         f.close();
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray cmdline = f.readAll();
-        QVERIFY2(cmdline.contains("metalboot.serial=9ffefdef") && cmdline.trimmed().endsWith("modules=loop"), cmdline.constData());
+        QVERIFY2(cmdline.contains("metalboot.serial=9ffefdef") && cmdline.contains("modules=loop"), cmdline.constData());
         const MacAddress pi = *MacAddress::parse(ClientMac);
         QTRY_COMPARE(engine.journal()->events(pi).last().kind, QString::fromLatin1(journalkind::TftpServed));
         QCOMPARE(engine.registry()->find(pi)->ip, QHostAddress(ClientIp));
