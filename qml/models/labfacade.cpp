@@ -7,6 +7,7 @@
 #include "devices/deviceregistry.h"
 #include "devices/journalkinds.h"
 #include "devices/powercontrol.h"
+#include "dhcp/dhcpservice.h"
 #include "engine/labengine.h"
 #include "engine/servicehub.h"
 
@@ -21,6 +22,8 @@
 LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
+    , m_powerFeed(this, &m_ports)
+    , m_firmware(this)
 {
     const auto demo = LabConfigLoader::loadText(LabEngine::defaultLabYaml(), QStringLiteral("lab.yaml"));
     if (demo.ok())
@@ -30,6 +33,10 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
 
     if (!engine)
         return;
+    m_powerFeed.attach(engine);
+    m_firmware.attach(engine);
+    m_profileImporter = std::make_unique<ProfileImporter>(this, engine);
+    m_importer.setBackend(m_profileImporter.get());
     // Receivers live on the GUI thread: these connections are queued.
     auto deviceUpdated = [this](const DeviceInfo &d) {
         m_devices.upsert(d);
@@ -55,7 +62,12 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     connect(engine, &LabEngine::configApplied, this, [this](const LabConfig &c) {
         setConfig(c);
         pollPowerAvailability();
+        pollForeignServers();
     });
+    if (DhcpService *dhcp = engine->dhcp()) {
+        connect(dhcp, &DhcpService::foreignServerDetected, this, [this](const ForeignDhcpServer &) { pollForeignServers(); });
+        connect(dhcp, &Service::stateChanged, this, [this] { pollForeignServers(); });
+    }
     connect(engine, &LabEngine::configRejected, this, [this](const ConfigErrors &errors) {
         setError(tr("The edited lab file was not applied: %1").arg(errors.isEmpty() ? QString() : errors.first().toString()));
     });
@@ -89,6 +101,56 @@ void LabFacade::refresh()
             Q_EMIT self->nameChanged();
         });
     });
+    m_powerFeed.refresh();
+    pollForeignServers();
+}
+
+void LabFacade::pollForeignServers()
+{
+    if (!m_engine)
+        return;
+    QPointer<LabFacade> self(this);
+    LabEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [self, engine] {
+        const QList<ForeignDhcpServer> servers = engine->dhcp() ? engine->dhcp()->foreignServers() : QList<ForeignDhcpServer>{};
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, servers] {
+            if (self)
+                self->setForeignServers(servers);
+        });
+    });
+}
+
+void LabFacade::setForeignServers(const QList<ForeignDhcpServer> &servers)
+{
+    m_foreign = servers;
+    updateDhcpObservation();
+    Q_EMIT foreignServersChanged();
+}
+
+void LabFacade::updateDhcpObservation()
+{
+    setupplan::DhcpObservation seen;
+    seen.servers = m_foreign;
+    const ServiceHub::Status *dhcp = m_services.status(QStringLiteral("dhcp"));
+    if (dhcp && dhcp->state == Service::State::Running)
+        seen.watchedInterface = m_config.services.dhcp.interface;
+    m_setup.setDhcpObservation(seen);
+}
+
+QVariantList LabFacade::foreignServers() const
+{
+    QVariantList out;
+    for (const ForeignDhcpServer &s : m_foreign)
+        out.append(QVariantMap{{QStringLiteral("address"), s.address()},
+                               {QStringLiteral("interface"), s.interfaceName},
+                               {QStringLiteral("description"), s.describe()},
+                               {QStringLiteral("offersAddresses"), s.offersAddresses},
+                               {QStringLiteral("offersBoot"), s.offersBoot},
+                               {QStringLiteral("conflicting"), s.conflicting},
+                               {QStringLiteral("lastSeen"), s.lastSeen}});
+    return out;
 }
 
 void LabFacade::setConfig(const LabConfig &config)
@@ -96,6 +158,8 @@ void LabFacade::setConfig(const LabConfig &config)
     m_config = config;
     m_services.setConfig(config.services);
     m_setup.setConfig(config);
+    m_profileList.setConfig(config);
+    m_powerFeed.configChanged();
     m_pristineDemo = !m_demoYaml.isEmpty() && LabConfigWriter::toYaml(config) == m_demoYaml;
     if (m_name != config.name) {
         m_name = config.name;
@@ -215,6 +279,44 @@ void LabFacade::editConfig(const QString &what, std::function<void(LabConfig &)>
                 self->setError(tr("%1 was not saved: %2").arg(what, why));
             else if (onSuccess)
                 onSuccess();
+        });
+    });
+}
+
+void LabFacade::editConfigChecked(const QString &what, std::function<bool(LabConfig &, QString *)> change,
+                                  std::function<void()> onSuccess, std::function<void(const QString &)> onFailure)
+{
+    if (!m_engine) {
+        const QString why = tr("no lab is running.");
+        setError(tr("%1 was not saved: %2").arg(what, why));
+        if (onFailure)
+            onFailure(why);
+        return;
+    }
+    beginAction();
+    LabEngine *engine = m_engine;
+    QPointer<LabFacade> self(this);
+    QMetaObject::invokeMethod(engine, [engine, self, what, change = std::move(change), onSuccess = std::move(onSuccess),
+                                       onFailure = std::move(onFailure)] {
+        QString why;
+        // Refused on a copy first, so a refusal saves nothing.
+        LabConfig probe = engine->config();
+        bool ok = change(probe, &why);
+        if (ok)
+            ok = engine->modifyConfig([&change](LabConfig &c) { QString ignored; change(c, &ignored); }, &why);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, ok, why, what, onSuccess, onFailure] {
+            if (!self)
+                return;
+            self->endAction();
+            if (!ok) {
+                self->setError(tr("%1 was not saved: %2").arg(what, why));
+                if (onFailure)
+                    onFailure(why);
+            } else if (onSuccess) {
+                onSuccess();
+            }
         });
     });
 }
@@ -502,9 +604,8 @@ void LabFacade::runDiagnostics()
         input.dataDir = engine->paths().dataDir;
         input.binaryPath = binary;
         input.statuses = engine->hub()->statuses();
-        for (const auto &e : engine->journal()->recent())
-            if (e.kind == QLatin1String(journalkind::DhcpForeignServer))
-                input.foreignServers.append(e);
+        if (engine->dhcp())
+            input.foreignServers = engine->dhcp()->foreignServers();
         // File and /proc reads off both the engine and the GUI thread.
         QThreadPool::globalInstance()->start([self, input] {
             const auto findings = diagnostics::run(input, diagnostics::SystemProbe::live());

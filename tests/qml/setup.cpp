@@ -225,7 +225,10 @@ public:
             port.adminUp = p <= 4;
             port.operUp = p <= 3;
             port.watts = port.operUp ? 3.5 + 0.25 * ((m_tick + p) % 4) : 0;
-            port.isProtected = p == 8;
+            if (p == 8)
+                port.protection = SwitchPortSnapshot::Protection::Listed;
+            else if (p > 5)
+                port.protection = SwitchPortSnapshot::Protection::Unmapped;
             if (p <= 5) {
                 port.mappedMac = QStringLiteral("dc:a6:32:00:00:0%1").arg(p);
                 port.mappedName = QStringLiteral("pi-0%1").arg(p);

@@ -98,6 +98,38 @@ private Q_SLOTS:
         QCOMPARE(primaryAddress(both).ip, QHostAddress(QStringLiteral("192.168.1.20")));
     }
 
+    // What the DHCP engine saw beats the routing-table guess.
+    void recommendsFromServersSeen()
+    {
+        const InterfaceInfo lab = wired(QStringLiteral("lab0"), QStringLiteral("10.99.0.1"), 24);
+        ForeignDhcpServer server;
+        server.serverId = server.source = 0x0A630002;   // 10.99.0.2
+        server.interfaceName = QStringLiteral("lab0");
+        server.offersAddresses = true;
+        DhcpObservation seen;
+        seen.watchedInterface = QStringLiteral("lab0");
+        seen.servers = {server};
+        auto r = recommend(lab, seen);
+        QCOMPARE(r.mode, Mode::Proxy);                  // no router, but a DHCP server answers
+        QVERIFY(r.reason.contains(QLatin1String("10.99.0.2")));
+        // Seen on another interface: does not count.
+        seen.servers.first().interfaceName = QStringLiteral("eth9");
+        QCOMPARE(recommend(lab, seen).mode, Mode::Full);
+        // Watched and silent: full, and the reason says so.
+        seen.servers.clear();
+        r = recommend(lab, seen);
+        QCOMPARE(r.mode, Mode::Full);
+        QVERIFY(r.reason.contains(QLatin1String("watched")));
+        // A PXE responder is named as a warning whatever the mode.
+        server.offersAddresses = false;
+        server.offersBoot = true;
+        seen.servers = {server};
+        r = recommend(wired(QStringLiteral("lab0"), QStringLiteral("10.99.0.1"), 24, QStringLiteral("10.99.0.254")), seen);
+        QCOMPARE(r.mode, Mode::Proxy);
+        QVERIFY(r.reason.contains(QLatin1String("Warning")));
+        QVERIFY(r.reason.contains(QLatin1String("10.99.0.2")));
+    }
+
     void proposesAPool_data()
     {
         QTest::addColumn<QString>("ip");
