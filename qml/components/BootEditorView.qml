@@ -3,31 +3,15 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import MetalBootUi
 
-// The boot editor over the main window while Lab.firmware has a target (opened from the device
-// panel or the Profiles page). Closing with unapplied changes asks first.
-Popup {
+// The boot editor in place of the tab pages while Lab.firmware has a target (opened from the
+// device panel or the Profiles page). Closing with unapplied changes asks first.
+Item {
     id: view
 
     required property FirmwareEditor editor
 
     objectName: "bootEditorView"
-    modal: true
-    focus: true
-    padding: 0
-    closePolicy: Popup.NoAutoClose
-    anchors.centerIn: Overlay.overlay
-    width: parent ? parent.width - 32 : 1200
-    height: parent ? parent.height - 32 : 760
-
-    Connections {
-        target: view.editor
-        function onTargetChanged() {
-            if (view.editor.open)
-                view.open()
-            else
-                view.close()
-        }
-    }
+    visible: editor.open
 
     function requestClose() {
         if (editor.dirty)
@@ -37,13 +21,14 @@ Popup {
     }
 
     BootEditorPage {
+        id: page
         anchors.fill: parent
         focus: true
-        Keys.onEscapePressed: view.requestClose()
         entries: view.editor.entries
         editor: view.editor
         closable: true
         onCloseRequested: view.requestClose()
+        Keys.onEscapePressed: view.requestClose()
     }
 
     Rectangle {
@@ -67,6 +52,7 @@ Popup {
                 Layout.fillWidth: true
             }
             Button {
+                objectName: "bootEditorErrorClose"
                 text: Strings.close
                 Layout.alignment: Qt.AlignHCenter
                 Accessible.name: text
@@ -80,7 +66,7 @@ Popup {
         id: discard
         objectName: "discardDialog"
         modal: true
-        anchors.centerIn: parent
+        anchors.centerIn: Overlay.overlay
         title: qsTr("Discard the changes that were not applied?")
         standardButtons: Dialog.Discard | Dialog.Cancel
         onDiscarded: { close(); view.editor.close() }

@@ -113,10 +113,12 @@ void FirmwareEditor::close()
     m_id.clear();
     setLoading(false);
     Q_EMIT targetChanged();
+    Q_EMIT openChanged();
 }
 
 void FirmwareEditor::open(const QString &kind, const QString &id)
 {
+    const bool wasOpen = isOpen();
     ++m_generation;
     m_kind = kind;
     m_id = id;
@@ -127,6 +129,8 @@ void FirmwareEditor::open(const QString &kind, const QString &id)
     m_settings.setRows(kind, {});
     m_undoOrder.clear();
     Q_EMIT targetChanged();
+    if (!wasOpen)
+        Q_EMIT openChanged();
     Q_EMIT loadedChanged();
     reload();
 }

@@ -31,7 +31,7 @@ class FirmwareEditor : public QObject, public BootConfigurationBackend
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Lab.firmware")
-    Q_PROPERTY(bool open READ isOpen NOTIFY targetChanged)
+    Q_PROPERTY(bool open READ isOpen NOTIFY openChanged)
     Q_PROPERTY(QString targetKind READ targetKind NOTIFY targetChanged)
     Q_PROPERTY(QString targetId READ targetId NOTIFY targetChanged)
     Q_PROPERTY(QString title READ title NOTIFY targetChanged)
@@ -101,6 +101,7 @@ public:
     static QString profileOf(const LabConfig &config, const MacAddress &mac);
 
 Q_SIGNALS:
+    void openChanged();
     void targetChanged();
     void loadedChanged();
     void loadingChanged();

@@ -19,6 +19,15 @@
 #include <cmath>
 #include <memory>
 
+// Engine thread: whether devices can be switched now (a power controller that runs).
+static bool powerRunning(LabEngine *engine)
+{
+    if (!engine->powerControl())
+        return false;
+    const auto *service = dynamic_cast<const Service *>(engine->powerControl());
+    return !service || service->isRunning();
+}
+
 LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
@@ -50,8 +59,13 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
         if (m_details.macAddress() == m)
             m_details.close();
     });
-    connect(engine->hub(), &ServiceHub::serviceStateChanged, this,
-            [this](const ServiceHub::Status &s) { m_services.update(s); });
+    connect(engine->hub(), &ServiceHub::serviceStateChanged, this, [this](const ServiceHub::Status &s) {
+        m_services.update(s);
+        if (s.id == QLatin1String("poe"))
+            pollPowerAvailability();
+        if (s.id == QLatin1String("dhcp"))
+            updateDhcpObservation();
+    });
     connect(engine->hub(), &ServiceHub::errorOccurred, this, [this](const ServiceError &e) {
         setError(tr("%1: %2").arg(e.service, e.message));
     });
@@ -86,7 +100,7 @@ void LabFacade::refresh()
         const auto events = engine->journal()->recent(2000);
         const LabConfig config = engine->config();
         const QString path = engine->configPath();
-        const bool power = engine->powerControl() != nullptr;
+        const bool power = powerRunning(engine);
         if (!self)
             return;
         QMetaObject::invokeMethod(self, [self, devices, services, events, config, path, power] {
@@ -178,8 +192,10 @@ QVariantList LabFacade::profiles() const
 
 QString LabFacade::powerUnavailableReason() const
 {
-    return m_powerAvailable ? QString()
-                            : tr("Power control is not available: this lab has no PoE power controller running.");
+    if (m_powerAvailable)
+        return {};
+    return m_config.switches.isEmpty() ? tr("Power control is not available: this lab has no PoE switch.")
+                                       : tr("Power control is not available: the PoE power control service is not running (start it on the Services page).");
 }
 
 void LabFacade::setPowerAvailable(bool available)
@@ -197,7 +213,7 @@ void LabFacade::pollPowerAvailability()
     QPointer<LabFacade> self(this);
     LabEngine *engine = m_engine;
     QMetaObject::invokeMethod(engine, [self, engine] {
-        const bool power = engine->powerControl() != nullptr;
+        const bool power = powerRunning(engine);
         if (!self)
             return;
         QMetaObject::invokeMethod(self, [self, power] {
@@ -435,6 +451,13 @@ void LabFacade::assignProfile(const QStringList &macs, const QString &profileId)
                                                     : tr("Profile %1 assigned to %n device(s)", "", adopted).arg(profileId),
                                 failures);
         });
+}
+
+void LabFacade::dropProfile(const QString &mac, const QString &profileId)
+{
+    if (profileId.isEmpty() || !m_config.profile(profileId))
+        return;
+    assignProfile(m_devices.isSelected(mac) ? m_devices.selectedMacs() : QStringList{mac}, profileId);
 }
 
 void LabFacade::renameDevice(const QString &mac, const QString &name)

@@ -92,6 +92,8 @@ public:
     Q_INVOKABLE void power(const QStringList &macs, const QString &action);   // "on", "off", "cycle"
     Q_INVOKABLE void netbootOnce(const QStringList &macs);
     Q_INVOKABLE void assignProfile(const QStringList &macs, const QString &profileId);
+    // A profile dropped onto a device: onto a selected one, the whole selection gets it.
+    Q_INVOKABLE void dropProfile(const QString &mac, const QString &profileId);
     Q_INVOKABLE void renameDevice(const QString &mac, const QString &name);
 
     // Device panel.

@@ -37,8 +37,11 @@ Page {
             ColumnLayout {
                 spacing: 0
                 Layout.leftMargin: Theme.spacing
+                Layout.fillWidth: true
                 Label {
                     objectName: "bootEditorTitle"
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
                     text: page.editor ? qsTr("Boot configuration — %1").arg(page.editor.title) : qsTr("Boot entries — %1").arg(page.entries.target)
                     font.bold: true
                 }
@@ -47,9 +50,10 @@ Page {
                     text: page.editor ? page.editor.firmwareInfo : ""
                     color: Theme.muted
                     font.pixelSize: Theme.smallFont
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
                 }
             }
-            Item { Layout.fillWidth: true }
             Button {
                 objectName: "editProfileButton"
                 visible: page.editor !== null && page.editor.targetKind === "device" && page.editor.profileId.length > 0
@@ -130,10 +134,10 @@ Page {
                     entries: page.entries
                     deviceMac: page.deviceMac
                     macChoices: page.editor ? page.editor.macChoices : []
+                    showTimeout: page.editor === null
                 }
-                Loader {
-                    active: page.editor !== null
-                    sourceComponent: SettingsForm { settings: page.editor.settings }
+                SettingsForm {
+                    settings: page.editor ? page.editor.settings : null
                 }
             }
         }
@@ -172,6 +176,7 @@ Page {
                 color: page.editor && !page.editor.statusOk ? Theme.danger : Theme.ok
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
             }
             Label {
                 objectName: "nextBoot"
@@ -181,6 +186,7 @@ Page {
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.smallFont
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
             }
         }
     }

@@ -24,6 +24,7 @@ Page {
             id: scroller
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredWidth: 1        // the width comes from the page, not from the content
             contentWidth: availableWidth
             ColumnLayout {
                 width: scroller.availableWidth
@@ -69,6 +70,7 @@ Page {
                         Flow {
                             spacing: 6
                             Layout.fillWidth: true
+                            Layout.preferredWidth: 1    // wraps to the page's width
                             Repeater {
                                 model: SwitchPortFilterModel {
                                     id: switchPorts
@@ -90,6 +92,7 @@ Page {
 
         ColumnLayout {
             Layout.preferredWidth: 220
+            Layout.fillWidth: false
             Layout.fillHeight: true
             Label {
                 text: qsTr("Devices — drag onto a port")

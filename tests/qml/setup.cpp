@@ -287,6 +287,7 @@ public Q_SLOTS:
         auto *context = engine->rootContext();
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
         context->setContextProperty(QStringLiteral("screenshotDir"), QStringLiteral(SCREENSHOT_DIR));
+        context->setContextProperty(QStringLiteral("sharedDir"), QDir(QStringLiteral(SHARED_DIR)).absolutePath());
         context->setContextProperty(QStringLiteral("testBootEntries"), bootEntries);
         context->setContextProperty(QStringLiteral("testBootBackend"), bootBackend);
         context->setContextProperty(QStringLiteral("testSwitchPorts"), ports);

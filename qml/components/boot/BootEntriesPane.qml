@@ -13,6 +13,8 @@ ColumnLayout {
     // The NIC new PXE/HTTP entries boot from; `macChoices` ([{mac, name}]) offers a choice.
     property string deviceMac: ""
     property var macChoices: []
+    // With the typed settings form next to it, Timeout is edited there (also per device).
+    property bool showTimeout: true
 
     readonly property string mac: macChoices.length > 0 && macBox.currentIndex >= 0 ? macChoices[macBox.currentIndex].mac : deviceMac
 
@@ -23,6 +25,7 @@ ColumnLayout {
         wrapMode: Text.Wrap
         color: Theme.muted
         Layout.fillWidth: true
+        Layout.preferredWidth: 1     // wrap to the pane, never widen it
     }
 
     ListView {
@@ -47,7 +50,7 @@ ColumnLayout {
 
     GridLayout {
         columns: 4
-        enabled: pane.entries.entriesEditable
+        visible: pane.entries.entriesEditable
         Layout.fillWidth: true
         Label { text: qsTr("Network entries for") }
         ComboBox {
@@ -126,8 +129,9 @@ ColumnLayout {
         }
     }
     RowLayout {
-        Label { text: qsTr("Timeout (seconds)") }
+        Label { text: qsTr("Timeout (seconds)"); visible: pane.showTimeout }
         SpinBox {
+            visible: pane.showTimeout
             objectName: "bootTimeout"
             from: 0
             to: 600
@@ -140,7 +144,8 @@ ColumnLayout {
         Button {
             objectName: "clearBootNext"
             text: qsTr("Clear BootNext")
-            enabled: pane.entries.bootNextRow >= 0 && pane.entries.bootNextEditable
+            visible: pane.entries.bootNextEditable
+            enabled: pane.entries.bootNextRow >= 0
             Accessible.name: text
             Accessible.onPressAction: pane.entries.setBootNext(-1)
             onClicked: pane.entries.setBootNext(-1)
@@ -153,6 +158,7 @@ ColumnLayout {
             wrapMode: Text.Wrap
             font.pixelSize: Theme.smallFont
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
         }
     }
 }

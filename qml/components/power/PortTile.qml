@@ -76,14 +76,6 @@ Rectangle {
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
-            Label {
-                visible: tile.protection === "listed"
-                text: "🔒"
-                font.pixelSize: Theme.smallFont
-                ToolTip.visible: lockHover.hovered
-                ToolTip.text: qsTr("Protected port (protected_ports): switching it needs an explicit override.")
-                HoverHandler { id: lockHover }
-            }
             BusyIndicator {
                 visible: tile.pending
                 running: tile.pending
@@ -120,6 +112,10 @@ Rectangle {
             font.pixelSize: Theme.smallFont
             elide: Text.ElideRight
             Layout.fillWidth: true
+            ToolTip.visible: deviceHover.hovered && tile.protection.length > 0
+            ToolTip.text: tile.protection === "listed" ? qsTr("Protected port (protected_ports): switching it needs an explicit override.")
+                                                       : qsTr("No managed device on this port: switching it needs an explicit override. Drag a device here to map it.")
+            HoverHandler { id: deviceHover }
         }
     }
 }
