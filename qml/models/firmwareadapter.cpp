@@ -193,7 +193,10 @@ Result<ProfileChange> profileChange(const efi::VarStore &current, const efi::Var
     }
     if (wanted.timeoutSeconds != before.timeoutSeconds) {
         const quint16 t = quint16(qBound(0, wanted.timeoutSeconds, 0xffff));
-        change.set.append(variable(QStringLiteral("Timeout"), QByteArray{char(t & 0xff), char(t >> 8)}));
+        QByteArray data;
+        data.append(char(t & 0xff));
+        data.append(char(t >> 8));
+        change.set.append(variable(QStringLiteral("Timeout"), data));
     }
     for (quint16 n : wanted.order)
         change.bootOrder.append(hex4(n));
