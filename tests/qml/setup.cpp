@@ -152,6 +152,15 @@ static void fillFakeLab(LabFacade *lab)
     dhcp.error = QStringLiteral("cannot bind 127.0.0.1:1067");
     lab->services()->setConfig(ServicesConfig{});
     lab->services()->reset({http, dhcp});
+
+    // The DHCP engine heard a second PXE responder.
+    ForeignDhcpServer pxe;
+    pxe.serverId = pxe.source = 0xC0A80102;   // 192.168.1.2
+    pxe.interfaceName = QStringLiteral("eth1");
+    pxe.offersBoot = true;
+    pxe.conflicting = true;
+    pxe.lastBootFile = QStringLiteral("pxelinux.0");
+    lab->setForeignServers({pxe});
 }
 
 // Phase-2 views: a boot configuration as the UEFI engine will decode it (entries of a used

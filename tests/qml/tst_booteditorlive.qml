@@ -121,6 +121,45 @@ TestCase {
         verify(/FanTemp: 70/.test(yaml), yaml)
     }
 
+    // Every visible control of the editor (both tabs) carries objectName + accessible name.
+    function collect(root, out) {
+        const stack = [root]
+        const seen = new Set()
+        while (stack.length > 0) {
+            const item = stack.pop()
+            if (!item || !item.visible || seen.has(item))
+                continue
+            seen.add(item)
+            const isButton = item.autoExclusive !== undefined && item.checkable !== undefined && typeof item.toggle === "function"
+            const isInput = item.placeholderText !== undefined && item.echoMode !== undefined
+            const isCombo = item.currentIndex !== undefined && item.textRole !== undefined && item.popup !== undefined
+            const isSpin = item.stepSize !== undefined && item.up !== undefined
+            if (isButton || isInput || isCombo || isSpin) {
+                out.push(item)
+                continue
+            }
+            for (let i = 0; i < item.children.length; ++i)
+                stack.push(item.children[i])
+        }
+    }
+
+    function test_2b_editorControlsAreNamed() {
+        for (const tab of ["entriesTab", "settingsTab"]) {
+            mouseClick(inEditor(tab))
+            waitForRendering(window.contentItem)
+            const controls = []
+            collect(child("bootEditorView"), controls)
+            verify(controls.length > 10, tab + ": " + controls.length)
+            for (const c of controls) {
+                const named = c.objectName.length > 0 || (c.parent && c.parent.objectName.length > 0)
+                verify(named, tab + ": a " + c + " '" + (c.text || "") + "' has no objectName")
+                verify(c.Accessible.name.length > 0, tab + ": " + (c.objectName || c.parent.objectName) + " has no accessible name")
+            }
+        }
+        grabImage(window.contentItem).save(screenshotDir + "/boot-editor-settings.png")   // for review
+        mouseClick(inEditor("entriesTab"))
+    }
+
     function test_3_entriesOfTheBaseImageAreNotDeleted() {
         // Deleting a firmware entry cannot be expressed in the profile's variables: refused, explained.
         entries.removeEntry(numbers().indexOf("Boot0003"))

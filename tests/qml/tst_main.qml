@@ -33,6 +33,8 @@ TestCase {
 
     function test_tabsSwitchPages() {
         const tabs = child("mainTabs")
+        // Always visible: the other netboot server the DHCP engine saw.
+        compare(child("foreignServersBadge").text, "Other PXE server seen: 192.168.1.2")
         mouseClick(child("servicesTab"))
         compare(tabs.currentIndex, 3)
         const toggle = child("serviceToggle_dhcp")

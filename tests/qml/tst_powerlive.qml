@@ -146,4 +146,27 @@ TestCase {
         grabImage(window.contentItem).save(screenshotDir + "/power-live.png")
         spy.destroy()
     }
+
+    // The walk a user makes: power a virtual Pi on from its panel (real PowerManager), then the
+    // netboot steps arrive as the services journal them, and its card reaches "OS up".
+    function test_5_poweredOnPiReachesOsUp() {
+        const pi = "dc:a6:32:00:00:04"
+        child("mainTabs").currentIndex = 0
+        liveLab.openDevice(pi)
+        tryVerify(() => child("panelPowerOn") && child("panelPowerOn").live && child("devicePanel").width > 0, 5000)
+        waitForRendering(window.contentItem)
+        mouseClick(child("panelPowerOn").button)
+        tryVerify(() => liveLab.devices.device(pi).power === "on", 10000)
+        tryVerify(() => ["powering-on", "dhcp"].indexOf(liveLab.devices.device(pi).stage) >= 0, 5000, liveLab.devices.device(pi).stage)
+        for (const [source, kind, stage] of [["dhcp", "dhcp.offer", "dhcp"], ["tftp", "tftp.served", "tftp"],
+                                             ["tftp", "tftp.served", "uefi"], ["http", "http.request", "ipxe"],
+                                             ["http", "http.request", "os-loading"], ["provision", "provision.event", "os-up"]])
+            labDriver.event(pi, source, kind, stage, "info", kind)
+        tryVerify(() => liveLab.devices.device(pi).stage === "os-up", 5000)
+        const slot = child("deviceCard_" + pi)
+        const card = slot.children[0].item
+        tryVerify(() => card.Accessible.name.indexOf("OS up") >= 0, 5000, card.Accessible.name)
+        verify(card.Accessible.name.indexOf("On") >= 0, card.Accessible.name)
+        liveLab.closeDevice()
+    }
 }

@@ -2,7 +2,9 @@
 // proposal and the lab.yaml change (validated by the real config loader).
 #include "config/labconfigloader.h"
 #include "engine/labengine.h"
+#include "labfacade.h"
 #include "setupplan.h"
+#include "setupwizard.h"
 
 #include <QTest>
 
@@ -128,6 +130,27 @@ private Q_SLOTS:
         QCOMPARE(r.mode, Mode::Proxy);
         QVERIFY(r.reason.contains(QLatin1String("Warning")));
         QVERIFY(r.reason.contains(QLatin1String("10.99.0.2")));
+    }
+
+    // The facade feeds what the DHCP engine saw into the wizard; the open choice is re-recommended.
+    void wizardFollowsTheDhcpEngine()
+    {
+        LabFacade lab(nullptr);
+        SetupWizard *wizard = lab.setup();
+        wizard->interfaces()->setInterfaces({wired(QStringLiteral("lab0"), QStringLiteral("10.99.0.1"), 24)});
+        wizard->setSelectedIndex(0);
+        QCOMPARE(wizard->recommendedMode(), QStringLiteral("full"));
+        QCOMPARE(wizard->mode(), QStringLiteral("full"));
+        ForeignDhcpServer server;
+        server.serverId = server.source = 0x0A630002;
+        server.interfaceName = QStringLiteral("lab0");
+        server.offersAddresses = true;
+        lab.setForeignServers({server});
+        QCOMPARE(lab.foreignServers().size(), 1);
+        QCOMPARE(lab.foreignServers().at(0).toMap().value(QStringLiteral("address")).toString(), QStringLiteral("10.99.0.2"));
+        QCOMPARE(wizard->recommendedMode(), QStringLiteral("proxy"));
+        QVERIFY(wizard->recommendation().contains(QLatin1String("10.99.0.2")));
+        QCOMPARE(wizard->mode(), QStringLiteral("full"));   // the user's current choice is not switched behind their back
     }
 
     void proposesAPool_data()
