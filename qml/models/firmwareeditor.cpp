@@ -280,7 +280,7 @@ void FirmwareEditor::run(bool withBoot, bool withSettings, Done done)
             self->m_applying = false;
             Q_EMIT self->applyingChanged();
             const bool ok = error.isEmpty();
-            const QString message = ok ? tr("Applied. %1").arg(self->nextBoot()) : tr("Not applied: %1").arg(error);
+            const QString message = ok ? tr("Applied and read back from the UEFI engine.") : tr("Not applied: %1").arg(error);
             if (done)
                 done(ok, message);
             if (self->m_generation != generation)
