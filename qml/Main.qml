@@ -157,6 +157,12 @@ ApplicationWindow {
             // While the boot editor is open it takes the pages' place; its ✕ returns.
             enabled: !window.lab.firmware.open
             Layout.fillWidth: true
+            onCurrentIndexChanged: {
+                if (currentIndex === 1)
+                    powerLoader.active = true
+                if (currentIndex === 2)
+                    profilesLoader.active = true
+            }
             TabButton {
                 objectName: "fleetTab"
                 text: qsTr("Fleet")
@@ -198,12 +204,25 @@ ApplicationWindow {
             FleetPage {
                 lab: window.lab
             }
-            PowerPage {
-                ports: window.lab.ports
-                devices: window.lab.devices
+            // Created the first time they are shown (a fast first frame for large labs).
+            Loader {
+                id: powerLoader
+                active: false
+                sourceComponent: Component {
+                    PowerPage {
+                        ports: window.lab.ports
+                        devices: window.lab.devices
+                    }
+                }
             }
-            ProfilesPage {
-                lab: window.lab
+            Loader {
+                id: profilesLoader
+                active: false
+                sourceComponent: Component {
+                    ProfilesPage {
+                        lab: window.lab
+                    }
+                }
             }
             ServicesPage {
                 lab: window.lab
