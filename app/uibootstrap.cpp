@@ -28,7 +28,8 @@ namespace {
 
 // GRAB_TO=<file.png> saves a screenshot of the window after it has rendered, then quits
 // (documentation and review screenshots, also under Xvfb). GRAB_PAGE picks the view: fleet,
-// device, services, logs, wizard. GRAB_DELAY_MS waits longer for a busy lab.
+// device, power, profiles, boot-editor, services, logs, wizard. GRAB_DELAY_MS waits longer for a
+// busy lab.
 void scheduleScreenshot(QQmlApplicationEngine &engine)
 {
     const QString shot = qEnvironmentVariable("GRAB_TO");

@@ -8,7 +8,8 @@ ApplicationWindow {
 
     required property Lab lab
     required property UiSettings settings
-    // "fleet", "device", "services", "logs" or "wizard" (screenshots: GRAB_PAGE).
+    // "fleet", "device", "power", "profiles", "boot-editor", "services", "logs" or "wizard"
+    // (screenshots: GRAB_PAGE).
     property string initialPage: ""
 
     width: 1280
@@ -17,7 +18,7 @@ ApplicationWindow {
     title: lab.name.length > 0 ? qsTr("Metal Boot — %1").arg(lab.name) : Strings.appName
 
     function showPage(page) {
-        const index = ["fleet", "services", "logs"].indexOf(page)
+        const index = ["fleet", "power", "profiles", "services", "logs"].indexOf(page)
         if (index >= 0)
             tabs.currentIndex = index
         if (page === "device") {
@@ -27,6 +28,21 @@ ApplicationWindow {
         }
         if (page === "wizard")
             wizard.start()
+        if (page === "boot-editor")
+            openFirstProfile()
+    }
+
+    // The first profile with a firmware image of its own (else the first one) in the boot editor.
+    function openFirstProfile() {
+        const profiles = lab.profileList
+        let row = -1
+        for (let i = 0; i < profiles.count && row < 0; ++i)
+            if (profiles.data(profiles.index(i, 0), ProfileListModel.BaseImageRole).length > 0)
+                row = i
+        if (row < 0 && profiles.count > 0)
+            row = 0
+        if (row >= 0)
+            lab.firmware.openProfile(profiles.data(profiles.index(row, 0), ProfileListModel.IdRole))
     }
 
     // The untouched demo lab on first start: offer the wizard once (also in the menu).
@@ -40,6 +56,13 @@ ApplicationWindow {
             showPage(initialPage)
         else
             offerSetup()
+    }
+
+    // The boot editor page needs the profiles, which arrive asynchronously from the engine.
+    Connections {
+        target: window.lab.profileList
+        enabled: window.initialPage === "boot-editor" && !window.lab.firmware.open
+        function onCountChanged() { window.openFirstProfile() }
     }
 
     // The device page needs the devices, which arrive asynchronously from the engine.
@@ -131,7 +154,15 @@ ApplicationWindow {
         TabBar {
             id: tabs
             objectName: "mainTabs"
+            // While the boot editor is open it takes the pages' place; its ✕ returns.
+            enabled: !window.lab.firmware.open
             Layout.fillWidth: true
+            onCurrentIndexChanged: {
+                if (currentIndex === 1)
+                    powerLoader.active = true
+                if (currentIndex === 2)
+                    profilesLoader.active = true
+            }
             TabButton {
                 objectName: "fleetTab"
                 text: qsTr("Fleet")
@@ -139,20 +170,33 @@ ApplicationWindow {
                 Accessible.onPressAction: tabs.currentIndex = 0
             }
             TabButton {
+                objectName: "powerTab"
+                text: qsTr("Power")
+                Accessible.name: text
+                Accessible.onPressAction: tabs.currentIndex = 1
+            }
+            TabButton {
+                objectName: "profilesTab"
+                text: qsTr("Profiles")
+                Accessible.name: text
+                Accessible.onPressAction: tabs.currentIndex = 2
+            }
+            TabButton {
                 objectName: "servicesTab"
                 text: qsTr("Services")
                 Accessible.name: text
-                Accessible.onPressAction: tabs.currentIndex = 1
+                Accessible.onPressAction: tabs.currentIndex = 3
             }
             TabButton {
                 objectName: "logTab"
                 text: qsTr("Log")
                 Accessible.name: text
-                Accessible.onPressAction: tabs.currentIndex = 2
+                Accessible.onPressAction: tabs.currentIndex = 4
             }
         }
 
         StackLayout {
+            visible: !window.lab.firmware.open
             currentIndex: tabs.currentIndex
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -160,12 +204,38 @@ ApplicationWindow {
             FleetPage {
                 lab: window.lab
             }
+            // Created the first time they are shown (a fast first frame for large labs).
+            Loader {
+                id: powerLoader
+                active: false
+                sourceComponent: Component {
+                    PowerPage {
+                        ports: window.lab.ports
+                        devices: window.lab.devices
+                    }
+                }
+            }
+            Loader {
+                id: profilesLoader
+                active: false
+                sourceComponent: Component {
+                    ProfilesPage {
+                        lab: window.lab
+                    }
+                }
+            }
             ServicesPage {
                 lab: window.lab
             }
             LogPage {
                 lab: window.lab
             }
+        }
+
+        BootEditorView {
+            editor: window.lab.firmware
+            Layout.fillWidth: true
+            Layout.fillHeight: true
         }
 
         ImportProgress {

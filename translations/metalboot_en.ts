@@ -22,12 +22,32 @@
     </message>
 </context>
 <context>
+    <name>ConfirmApplyDialog</name>
+    <message numerus="yes">
+        <source>Apply %n change(s) to %1?</source>
+        <translation>
+            <numerusform>Apply %n change to %1?</numerusform>
+            <numerusform>Apply %n changes to %1?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiagnosePanel</name>
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
             <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostics</name>
+    <message numerus="yes">
+        <source>%1; %n answer(s), last seen %2</source>
+        <translation>
+            <numerusform>%1; %n answer, last seen %2</numerusform>
+            <numerusform>%1; %n answers, last seen %2</numerusform>
         </translation>
     </message>
 </context>
@@ -55,6 +75,16 @@
         <translation>
             <numerusform>%n device in the lab.</numerusform>
             <numerusform>%n devices in the lab.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareEditor</name>
+    <message numerus="yes">
+        <source>%n device(s) use this profile and receive the changes at their next boot: %1</source>
+        <translation>
+            <numerusform>%n device uses this profile and receives the changes at its next boot: %1</numerusform>
+            <numerusform>%n devices use this profile and receive the changes at their next boot: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -120,6 +150,33 @@
         <translation>
             <numerusform>Netboot once set for %n device: they boot from the network next time.</numerusform>
             <numerusform>Netboot once set for %n devices: they boot from the network next time.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCard</name>
+    <message numerus="yes">
+        <source>%n device(s): %1</source>
+        <translation>
+            <numerusform>%n device: %1</numerusform>
+            <numerusform>%n devices: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileImporter</name>
+    <message numerus="yes">
+        <source>Profile %1 imported (%n variable(s)).</source>
+        <translation>
+            <numerusform>Profile %1 imported (%n variable).</numerusform>
+            <numerusform>Profile %1 imported (%n variables).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Profile %1 imported: %2, %n variable(s).</source>
+        <translation>
+            <numerusform>Profile %1 imported: %2, %n variable.</numerusform>
+            <numerusform>Profile %1 imported: %2, %n variables.</numerusform>
         </translation>
     </message>
 </context>

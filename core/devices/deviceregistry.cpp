@@ -217,6 +217,45 @@ bool DeviceRegistry::remove(const MacAddress &mac)
     return true;
 }
 
+int DeviceRegistry::restoreFromJournal()
+{
+    if (!m_journal)
+        return 0;
+    int updated = 0;
+    for (const MacAddress &mac : std::as_const(m_order)) {
+        DeviceInfo &d = m_devices[mac];
+        const QList<JournalEvent> events = m_journal->events(mac);
+        if (events.isEmpty())
+            continue;
+        bool dirty = false;
+        const JournalEvent &last = events.constLast();
+        if (d.lastEvent.isEmpty()) {
+            d.lastEvent = last.message;
+            dirty = true;
+        }
+        if (!d.lastSeen.isValid() || d.lastSeen < last.time) {
+            d.lastSeen = last.time;
+            dirty = true;
+        }
+        if (d.stage == BootStage::Unknown) {
+            for (auto it = events.crbegin(); it != events.crend(); ++it) {
+                if (it->stage == BootStage::Unknown)
+                    continue;
+                d.stage = it->stage;
+                d.stageSince = it->time;
+                d.stageDetail = it->data.value(QStringLiteral("file")).toString();
+                dirty = true;
+                break;
+            }
+        }
+        if (dirty) {
+            ++updated;
+            changed(d);
+        }
+    }
+    return updated;
+}
+
 void DeviceRegistry::onJournalEvent(const JournalEvent &event)
 {
     if (!event.mac.isValid())

@@ -36,6 +36,10 @@ public:
     void setPower(const MacAddress &mac, PowerState state, double watts = -1);
     void setLifecycle(const MacAddress &mac, const QString &lifecycle);
     bool remove(const MacAddress &mac);
+    // After a restart (journal opened, config applied): gives every known device whose stage is
+    // still Unknown its last journaled stage (with its time and file) and its last event, so
+    // the fleet shows where each device was instead of "Unknown". Returns the devices updated.
+    int restoreFromJournal();
 
 Q_SIGNALS:
     void deviceAdded(const DeviceInfo &device);

@@ -183,6 +183,7 @@ bool LabEngine::start(QString *error)
         qCWarning(lcApi).noquote() << "no API token, management API is locked:" << why;
 
     applyConfig(m_config);
+    m_registry->restoreFromJournal();   // last known stage of each device, not "Unknown"
     m_started = true;
     if (m_options.startServices)
         m_hub->startAll();

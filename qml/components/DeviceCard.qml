@@ -24,11 +24,13 @@ Rectangle {
     signal activated(bool additive)
     signal opened()
     signal selectionToggled()
+    // A profile chip was dropped on the card.
+    signal profileDropped(string profileId)
 
     implicitWidth: Theme.cardWidth
     implicitHeight: Theme.cardHeight
     radius: Theme.radius
-    color: card.selected ? Theme.selection : Theme.palette.base
+    color: profileDrop.containsDrag ? Theme.accent : card.selected ? Theme.selection : Theme.palette.base
     border.color: card.activeFocus ? Theme.accent : Theme.stageColor(card.stage)
     border.width: card.selected || card.activeFocus ? 3 : 2
     activeFocusOnTab: true
@@ -42,6 +44,16 @@ Rectangle {
     Keys.onReturnPressed: card.opened()
     Keys.onEnterPressed: card.opened()
     Keys.onSpacePressed: card.selectionToggled()
+
+    DropArea {
+        id: profileDrop
+        anchors.fill: parent
+        keys: ["metalboot/profile"]
+        onDropped: drag => {
+            if (drag.source && drag.source.profileId)
+                card.profileDropped(drag.source.profileId)
+        }
+    }
 
     TapHandler {
         acceptedModifiers: Qt.NoModifier

@@ -4,8 +4,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import MetalBootUi
 
-// The device the user opened: identity, power controls, boot timeline and journal.
-// (Console and firmware overrides arrive with their engines.)
+// The device the user opened: identity, power controls, its firmware profile (boot entries and
+// UEFI settings open the boot editor), boot timeline and journal. (The console view arrives with
+// the console engine.)
 Pane {
     id: panel
 
@@ -81,7 +82,19 @@ Pane {
             Label { text: qsTr("IP address"); color: Theme.muted }
             Label { text: panel.info.ip || "—" }
             Label { text: qsTr("Profile"); color: Theme.muted }
-            Label { objectName: "panelProfile"; text: panel.info.profile || Strings.noProfile }
+            RowLayout {
+                Label { objectName: "panelProfile"; text: panel.info.profile || Strings.noProfile }
+                Button {
+                    objectName: "panelEditProfile"
+                    visible: (panel.info.profile || "").length > 0
+                    text: qsTr("Edit")
+                    flat: true
+                    implicitHeight: 24
+                    Accessible.name: qsTr("Edit profile %1").arg(panel.info.profile)
+                    Accessible.onPressAction: panel.lab.firmware.openProfile(panel.info.profile)
+                    onClicked: panel.lab.firmware.openProfile(panel.info.profile)
+                }
+            }
             Label { text: qsTr("Power"); color: Theme.muted }
             Label {
                 text: (panel.info.watts >= 0 ? qsTr("%1 · %2 W").arg(Strings.powerName(panel.info.power)).arg(panel.info.watts.toFixed(1))
@@ -120,6 +133,14 @@ Pane {
                 Accessible.name: qsTr("Netboot %1 once").arg(panel.info.name)
                 Accessible.onPressAction: panel.lab.netbootOnce([panel.details.mac])
                 onClicked: panel.lab.netbootOnce([panel.details.mac])
+            }
+            Button {
+                objectName: "panelBootEditor"
+                visible: panel.info.adopted === true
+                text: qsTr("Boot and UEFI settings…")
+                Accessible.name: qsTr("Boot entries and UEFI settings of %1").arg(panel.info.name)
+                Accessible.onPressAction: panel.lab.firmware.openDevice(panel.details.mac)
+                onClicked: panel.lab.firmware.openDevice(panel.details.mac)
             }
             Button {
                 objectName: "panelAdopt"

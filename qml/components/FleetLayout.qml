@@ -107,6 +107,7 @@ Flickable {
                     onActivated: additive => additive ? layout.lab.devices.toggleSelected(slot.mac) : layout.lab.devices.selectOnly(slot.mac)
                     onSelectionToggled: layout.lab.devices.toggleSelected(slot.mac)
                     onOpened: layout.openDevice(slot.mac)
+                    onProfileDropped: id => layout.lab.dropProfile(slot.mac, id)
                 }
             }
 

@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import MetalBootUi
 
-// Always-visible row of service state dots (DHCP, TFTP, HTTP, Redfish, ...).
+// Always-visible row of service state dots (DHCP, TFTP, HTTP, Redfish, ...) and the other
+// DHCP/PXE servers the DHCP engine saw on the served network.
 RowLayout {
     id: bar
     required property Lab lab
@@ -37,4 +38,17 @@ RowLayout {
         }
     }
     Item { Layout.fillWidth: true }
+    Label {
+        objectName: "foreignServersBadge"
+        readonly property var servers: bar.lab.foreignServers
+        readonly property var netboot: servers.filter(s => s.offersBoot)
+        visible: servers.length > 0
+        text: netboot.length > 0 ? qsTr("Other PXE server seen: %1").arg(netboot.map(s => s.address).join(", "))
+                                 : qsTr("DHCP server seen: %1").arg(servers.map(s => s.address).join(", "))
+        color: netboot.length > 0 || servers.some(s => s.conflicting) ? Theme.warning : Theme.muted
+        ToolTip.visible: badgeHover.hovered
+        ToolTip.text: servers.map(s => s.description).join("\n")
+        HoverHandler { id: badgeHover }
+        Accessible.name: text
+    }
 }

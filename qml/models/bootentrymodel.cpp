@@ -3,6 +3,7 @@
 #include "common/macaddress.h"
 
 #include <QPointer>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <algorithm>
@@ -113,7 +114,16 @@ void BootEntryModel::setBackend(BootConfigurationBackend *backend)
 
 QString BootEntryModel::applyUnavailableReason() const
 {
-    return m_backend ? QString() : tr("Applying boot entries needs the UEFI firmware engine, which is not part of this build yet.");
+    return m_backend ? QString() : tr("Applying boot entries needs a running lab.");
+}
+
+void BootEntryModel::setPermissions(const QString &entriesLockedReason, const QString &bootNextLockedReason)
+{
+    if (entriesLockedReason == m_entriesLocked && bootNextLockedReason == m_bootNextLocked)
+        return;
+    m_entriesLocked = entriesLockedReason;
+    m_bootNextLocked = bootNextLockedReason;
+    Q_EMIT permissionsChanged();
 }
 
 int BootEntryModel::bootNextRow() const
@@ -141,7 +151,7 @@ void BootEntryModel::edited()
 void BootEntryModel::setTimeout(int seconds)
 {
     seconds = qBound(0, seconds, 0xFFFF);
-    if (seconds == m_timeout)
+    if (seconds == m_timeout || !entriesEditable())
         return;
     remember();
     m_timeout = seconds;
@@ -150,7 +160,7 @@ void BootEntryModel::setTimeout(int seconds)
 
 bool BootEntryModel::move(int from, int to)
 {
-    if (from < 0 || from >= count() || to < 0 || to >= count() || from == to)
+    if (from < 0 || from >= count() || to < 0 || to >= count() || from == to || !entriesEditable())
         return false;
     remember();
     // beginMoveRows wants the destination as "insert before" in the pre-move numbering.
@@ -170,7 +180,7 @@ bool BootEntryModel::move(int from, int to)
 
 void BootEntryModel::setActive(int row, bool active)
 {
-    if (row < 0 || row >= count() || m_rows.at(row).entry.active == active)
+    if (row < 0 || row >= count() || m_rows.at(row).entry.active == active || !entriesEditable())
         return;
     remember();
     m_rows[row].entry.active = active;
@@ -181,7 +191,7 @@ void BootEntryModel::setActive(int row, bool active)
 void BootEntryModel::setDescription(int row, const QString &description)
 {
     const QString d = description.trimmed().left(200);
-    if (row < 0 || row >= count() || d.isEmpty() || m_rows.at(row).entry.description == d)
+    if (row < 0 || row >= count() || d.isEmpty() || m_rows.at(row).entry.description == d || !entriesEditable())
         return;
     remember();
     m_rows[row].entry.description = d;
@@ -192,7 +202,7 @@ void BootEntryModel::setDescription(int row, const QString &description)
 void BootEntryModel::setBootNext(int row)
 {
     const std::optional<quint16> next = row >= 0 && row < count() ? std::optional<quint16>(m_rows.at(row).entry.number) : std::nullopt;
-    if (next == m_bootNext)
+    if (next == m_bootNext || !bootNextEditable())
         return;
     remember();
     const int before = bootNextRow();
@@ -222,7 +232,7 @@ QString BootEntryModel::macHex(const QString &mac)
 
 int BootEntryModel::addEntry(const BootEntry &entry)
 {
-    if (count() >= 0xFFFF)
+    if (count() >= 0xFFFF || !entriesEditable())
         return -1;
     remember();
     // After the last ordered row.
@@ -271,8 +281,14 @@ int BootEntryModel::addHttpEntry(const QString &mac, const QString &uri)
 int BootEntryModel::addDiskEntry(const QString &description, const QString &devicePath)
 {
     const QString d = description.trimmed().left(200);
-    const QString p = devicePath.trimmed();
-    if (d.isEmpty() || p.isEmpty() || p.size() > 1024)
+    QString p = devicePath.trimmed();
+    p.replace(QLatin1Char('/'), QLatin1Char('\\'));
+    if (!p.startsWith(QLatin1Char('\\')))
+        p.prepend(QLatin1Char('\\'));
+    // A file-path entry: the firmware looks for the loader on every disk (edk2 expands
+    // short-form file paths).
+    static const QRegularExpression valid(QStringLiteral("^(\\\\[A-Za-z0-9._ -]+)+$"));
+    if (d.isEmpty() || p.size() > 255 || !valid.match(p).hasMatch())
         return -1;
     BootEntry e;
     e.number = freeNumber();
@@ -284,7 +300,7 @@ int BootEntryModel::addDiskEntry(const QString &description, const QString &devi
 
 void BootEntryModel::removeEntry(int row)
 {
-    if (row < 0 || row >= count())
+    if (row < 0 || row >= count() || !entriesEditable())
         return;
     remember();
     const quint16 number = m_rows.at(row).entry.number;

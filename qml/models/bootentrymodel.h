@@ -65,6 +65,12 @@ class BootEntryModel : public QAbstractListModel
     Q_PROPERTY(bool applyAvailable READ applyAvailable NOTIFY applyAvailableChanged)
     Q_PROPERTY(QString applyUnavailableReason READ applyUnavailableReason NOTIFY applyAvailableChanged)
     Q_PROPERTY(bool applying READ isApplying NOTIFY applyingChanged)
+    // What the target allows (a device's entries and order come from its profile; a profile has
+    // no BootNext): the views disable what is locked and say why.
+    Q_PROPERTY(bool entriesEditable READ entriesEditable NOTIFY permissionsChanged)
+    Q_PROPERTY(QString entriesLockedReason READ entriesLockedReason NOTIFY permissionsChanged)
+    Q_PROPERTY(bool bootNextEditable READ bootNextEditable NOTIFY permissionsChanged)
+    Q_PROPERTY(QString bootNextLockedReason READ bootNextLockedReason NOTIFY permissionsChanged)
 public:
     enum Role { NumberRole = Qt::UserRole + 1, DescriptionRole, DevicePathRole, ActiveRole, InOrderRole, BootNextRole, KindRole, ChangedRole };
     Q_ENUM(Role)
@@ -78,6 +84,14 @@ public:
     // Loads what the firmware holds; clears the undo history.
     void setConfiguration(const QString &target, const BootConfiguration &configuration);
     [[nodiscard]] BootConfiguration configuration() const;   // the edited one
+    [[nodiscard]] BootConfiguration originalConfiguration() const { return m_original; }
+    // Empty reason = editable.
+    void setPermissions(const QString &entriesLockedReason, const QString &bootNextLockedReason);
+    [[nodiscard]] bool entriesEditable() const { return m_entriesLocked.isEmpty(); }
+    [[nodiscard]] QString entriesLockedReason() const { return m_entriesLocked; }
+    [[nodiscard]] bool bootNextEditable() const { return m_bootNextLocked.isEmpty(); }
+    [[nodiscard]] QString bootNextLockedReason() const { return m_bootNextLocked; }
+    [[nodiscard]] int undoDepth() const { return int(m_undo.size()); }
     void setBackend(BootConfigurationBackend *backend);
 
     [[nodiscard]] QString target() const { return m_target; }
@@ -114,6 +128,7 @@ Q_SIGNALS:
     void applyAvailableChanged();
     void applyingChanged();
     void applied(bool ok, const QString &message);
+    void permissionsChanged();
 
 private:
     struct Row
@@ -143,4 +158,6 @@ private:
     QList<Snapshot> m_undo;
     BootConfigurationBackend *m_backend = nullptr;
     bool m_applying = false;
+    QString m_entriesLocked;
+    QString m_bootNextLocked;
 };

@@ -1,6 +1,7 @@
 #include "diagnostics.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -331,23 +332,35 @@ QList<Finding> checkBootFiles(const Input &in, const SystemProbe &probe)
 QList<Finding> checkForeignServers(const Input &in)
 {
     QList<Finding> out;
-    QSet<QString> seen;
-    for (auto it = in.foreignServers.crbegin(); it != in.foreignServers.crend(); ++it) {
-        const QString server = it->data.value(QStringLiteral("server")).toString();
-        const QString key = server.isEmpty() ? it->client.toString() : server;
-        if (seen.contains(key))
-            continue;
-        seen.insert(key);
-        out.append(make(QStringLiteral("foreign:") + key, Severity::Warning,
-                        QCoreApplication::translate("Diagnostics", "Another DHCP/PXE server answers on the lab network (%1)").arg(key),
-                        it->message,
-                        QCoreApplication::translate("Diagnostics", "Use proxy DHCP mode if it is your router, or switch off its PXE options; two PXE servers make boots random.")));
+    const bool full = in.services.dhcp.mode == DhcpMode::Full;
+    for (const ForeignDhcpServer &s : in.foreignServers) {
+        const QString where = s.interfaceName.isEmpty() ? s.address() : QStringLiteral("%1, %2").arg(s.address(), s.interfaceName);
+        const QString detail = QCoreApplication::translate("Diagnostics", "%1; %n answer(s), last seen %2", "", int(qMin<quint64>(s.replies, 1000000)))
+                                   .arg(s.describe(), QLocale().toString(s.lastSeen.toLocalTime(), QLocale::ShortFormat));
+        if (s.offersBoot)
+            out.append(make(QStringLiteral("foreign:") + s.address(), Severity::Warning,
+                            QCoreApplication::translate("Diagnostics", "Another PXE/netboot server answers on the lab network (%1)").arg(where),
+                            detail,
+                            QCoreApplication::translate("Diagnostics", "Switch off the netboot (PXE, option 66/67) answers of that server: with two netboot servers the Pis boot from whichever answers first.")));
+        else if (s.offersAddresses && full)
+            out.append(make(QStringLiteral("foreign:") + s.address(), Severity::Warning,
+                            QCoreApplication::translate("Diagnostics", "Another DHCP server hands out addresses next to Metal Boot's full DHCP (%1)").arg(where),
+                            detail,
+                            QCoreApplication::translate("Diagnostics", "Use proxy DHCP mode (the other server keeps handing out addresses), or switch the other server off on this network.")));
+        else
+            out.append(make(QStringLiteral("foreign:") + s.address(), Severity::Info,
+                            QCoreApplication::translate("Diagnostics", "DHCP server %1 hands out addresses (expected next to proxy DHCP)").arg(where),
+                            detail));
     }
     const bool dhcpRunning = serviceRunning(in.statuses, QStringLiteral("dhcp"));
+    const bool watched = dhcpRunning && !in.services.dhcp.interface.isEmpty();
     if (out.isEmpty())
-        out.append(dhcpRunning ? make(QStringLiteral("foreign"), Severity::Ok, QCoreApplication::translate("Diagnostics", "No other DHCP/PXE server seen"))
-                               : make(QStringLiteral("foreign"), Severity::Info, QCoreApplication::translate("Diagnostics", "Other DHCP/PXE servers: not checked"),
-                                      QCoreApplication::translate("Diagnostics", "The DHCP service watches the network for other servers while it runs.")));
+        out.append(watched ? make(QStringLiteral("foreign"), Severity::Ok,
+                                  QCoreApplication::translate("Diagnostics", "No other DHCP/PXE server seen on %1").arg(in.services.dhcp.interface))
+                   : dhcpRunning ? make(QStringLiteral("foreign"), Severity::Info, QCoreApplication::translate("Diagnostics", "Other DHCP/PXE servers: not watched"),
+                                        QCoreApplication::translate("Diagnostics", "The DHCP service watches for other servers only when it serves a network interface (not loopback)."))
+                                 : make(QStringLiteral("foreign"), Severity::Info, QCoreApplication::translate("Diagnostics", "Other DHCP/PXE servers: not checked"),
+                                        QCoreApplication::translate("Diagnostics", "The DHCP service watches the network for other servers while it runs.")));
     return out;
 }
 

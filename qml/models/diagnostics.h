@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/labconfig.h"
-#include "devices/journalevent.h"
+#include "dhcp/foreignservermonitor.h"
 #include "engine/servicehub.h"
 
 #include <QByteArray>
@@ -55,9 +55,9 @@ struct Input
     QString dataDir;
     QString binaryPath;                       // the running executable (file capabilities)
     QList<ServiceHub::Status> statuses;
-    // Extension point (phase 2, DHCP engine): "dhcp.foreign-server" journal events = other
-    // DHCP/PXE servers seen on the segment. Empty until a DHCP service journals them.
-    QList<JournalEvent> foreignServers;
+    // Other DHCP/PXE servers the DHCP engine saw on the served interface
+    // (DhcpService::foreignServers()).
+    QList<ForeignDhcpServer> foreignServers;
 };
 
 // Access to the machine; SystemProbe::live() reads the real one.

@@ -23,7 +23,7 @@ void ImportController::setBackend(ProfileImportBackend *backend)
 QString ImportController::unavailableReason() const
 {
     return m_backend ? QString()
-                     : tr("Importing firmware profiles needs the UEFI firmware engine, which is not part of this build yet.");
+                     : tr("Importing firmware profiles needs a running lab.");
 }
 
 QString ImportController::currentFile() const
@@ -57,6 +57,14 @@ bool ImportController::requestImport(const QList<QUrl> &urls)
     else
         Q_EMIT progressChanged();
     return true;
+}
+
+void ImportController::cancel()
+{
+    m_queue.clear();
+    if (isBusy() && m_backend)
+        m_backend->cancel();
+    Q_EMIT progressChanged();
 }
 
 void ImportController::next()

@@ -8,9 +8,8 @@
 
 #include <functional>
 
-// Phase-2 hook: the UEFI firmware engine imports firmware profiles (an RPI_EFI.fd, a
-// virt-fw-vars .json, a pftf release .zip). It implements this interface; callbacks must be
-// invoked on the thread of the ImportController (queue them from the engine thread).
+// Imports firmware profiles (an RPI_EFI.fd, a virt-fw-vars .json, a pftf release .zip) through the
+// UEFI engine (ProfileImporter); callbacks must be invoked on the thread of the ImportController.
 class ProfileImportBackend
 {
 public:
@@ -18,6 +17,8 @@ public:
     using Done = std::function<void(bool ok, const QString &message)>;
     virtual ~ProfileImportBackend() = default;
     virtual void importProfile(const QString &path, Progress progress, Done done) = 0;
+    // Stops the import in progress (its done() then reports the cancellation).
+    virtual void cancel() {}
 };
 
 // What the window's drop area talks to: accepts dropped files, queues them to the backend one
@@ -51,6 +52,8 @@ public:
     Q_INVOKABLE bool canImport(const QList<QUrl> &urls) const { return !importableFiles(urls).isEmpty(); }
     // Queues the importable files; false (and nothing queued) if unavailable or none importable.
     Q_INVOKABLE bool requestImport(const QList<QUrl> &urls);
+    // Drops the queue and cancels the file being imported.
+    Q_INVOKABLE void cancel();
 
 Q_SIGNALS:
     void availableChanged();

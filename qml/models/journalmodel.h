@@ -20,6 +20,7 @@ class JournalModel : public QAbstractListModel
     Q_PROPERTY(QStringList sources READ sources NOTIFY sourcesChanged)
 public:
     enum Role { SeqRole = Qt::UserRole + 1, TimeRole, MacRole, SourceRole, KindRole, SeverityRole, MessageRole, StageRole };
+    Q_ENUM(Role)
     explicit JournalModel(int capacity = 2000, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;

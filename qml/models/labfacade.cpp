@@ -7,6 +7,7 @@
 #include "devices/deviceregistry.h"
 #include "devices/journalkinds.h"
 #include "devices/powercontrol.h"
+#include "dhcp/dhcpservice.h"
 #include "engine/labengine.h"
 #include "engine/servicehub.h"
 
@@ -18,9 +19,20 @@
 #include <cmath>
 #include <memory>
 
+// Engine thread: whether devices can be switched now (a power controller that runs).
+static bool powerRunning(LabEngine *engine)
+{
+    if (!engine->powerControl())
+        return false;
+    const auto *service = dynamic_cast<const Service *>(engine->powerControl());
+    return !service || service->isRunning();
+}
+
 LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
+    , m_powerFeed(this, &m_ports)
+    , m_firmware(this)
 {
     const auto demo = LabConfigLoader::loadText(LabEngine::defaultLabYaml(), QStringLiteral("lab.yaml"));
     if (demo.ok())
@@ -30,6 +42,10 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
 
     if (!engine)
         return;
+    m_powerFeed.attach(engine);
+    m_firmware.attach(engine);
+    m_profileImporter = std::make_unique<ProfileImporter>(this, engine);
+    m_importer.setBackend(m_profileImporter.get());
     // Receivers live on the GUI thread: these connections are queued.
     auto deviceUpdated = [this](const DeviceInfo &d) {
         m_devices.upsert(d);
@@ -43,8 +59,13 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
         if (m_details.macAddress() == m)
             m_details.close();
     });
-    connect(engine->hub(), &ServiceHub::serviceStateChanged, this,
-            [this](const ServiceHub::Status &s) { m_services.update(s); });
+    connect(engine->hub(), &ServiceHub::serviceStateChanged, this, [this](const ServiceHub::Status &s) {
+        m_services.update(s);
+        if (s.id == QLatin1String("poe"))
+            pollPowerAvailability();
+        if (s.id == QLatin1String("dhcp"))
+            updateDhcpObservation();
+    });
     connect(engine->hub(), &ServiceHub::errorOccurred, this, [this](const ServiceError &e) {
         setError(tr("%1: %2").arg(e.service, e.message));
     });
@@ -55,7 +76,12 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     connect(engine, &LabEngine::configApplied, this, [this](const LabConfig &c) {
         setConfig(c);
         pollPowerAvailability();
+        pollForeignServers();
     });
+    if (DhcpService *dhcp = engine->dhcp()) {
+        connect(dhcp, &DhcpService::foreignServerDetected, this, [this](const ForeignDhcpServer &) { pollForeignServers(); });
+        connect(dhcp, &Service::stateChanged, this, [this] { pollForeignServers(); });
+    }
     connect(engine, &LabEngine::configRejected, this, [this](const ConfigErrors &errors) {
         setError(tr("The edited lab file was not applied: %1").arg(errors.isEmpty() ? QString() : errors.first().toString()));
     });
@@ -74,7 +100,7 @@ void LabFacade::refresh()
         const auto events = engine->journal()->recent(2000);
         const LabConfig config = engine->config();
         const QString path = engine->configPath();
-        const bool power = engine->powerControl() != nullptr;
+        const bool power = powerRunning(engine);
         if (!self)
             return;
         QMetaObject::invokeMethod(self, [self, devices, services, events, config, path, power] {
@@ -89,6 +115,56 @@ void LabFacade::refresh()
             Q_EMIT self->nameChanged();
         });
     });
+    m_powerFeed.refresh();
+    pollForeignServers();
+}
+
+void LabFacade::pollForeignServers()
+{
+    if (!m_engine)
+        return;
+    QPointer<LabFacade> self(this);
+    LabEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [self, engine] {
+        const QList<ForeignDhcpServer> servers = engine->dhcp() ? engine->dhcp()->foreignServers() : QList<ForeignDhcpServer>{};
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, servers] {
+            if (self)
+                self->setForeignServers(servers);
+        });
+    });
+}
+
+void LabFacade::setForeignServers(const QList<ForeignDhcpServer> &servers)
+{
+    m_foreign = servers;
+    updateDhcpObservation();
+    Q_EMIT foreignServersChanged();
+}
+
+void LabFacade::updateDhcpObservation()
+{
+    setupplan::DhcpObservation seen;
+    seen.servers = m_foreign;
+    const ServiceHub::Status *dhcp = m_services.status(QStringLiteral("dhcp"));
+    if (dhcp && dhcp->state == Service::State::Running)
+        seen.watchedInterface = m_config.services.dhcp.interface;
+    m_setup.setDhcpObservation(seen);
+}
+
+QVariantList LabFacade::foreignServers() const
+{
+    QVariantList out;
+    for (const ForeignDhcpServer &s : m_foreign)
+        out.append(QVariantMap{{QStringLiteral("address"), s.address()},
+                               {QStringLiteral("interface"), s.interfaceName},
+                               {QStringLiteral("description"), s.describe()},
+                               {QStringLiteral("offersAddresses"), s.offersAddresses},
+                               {QStringLiteral("offersBoot"), s.offersBoot},
+                               {QStringLiteral("conflicting"), s.conflicting},
+                               {QStringLiteral("lastSeen"), s.lastSeen}});
+    return out;
 }
 
 void LabFacade::setConfig(const LabConfig &config)
@@ -96,6 +172,8 @@ void LabFacade::setConfig(const LabConfig &config)
     m_config = config;
     m_services.setConfig(config.services);
     m_setup.setConfig(config);
+    m_profileList.setConfig(config);
+    m_powerFeed.configChanged();
     m_pristineDemo = !m_demoYaml.isEmpty() && LabConfigWriter::toYaml(config) == m_demoYaml;
     if (m_name != config.name) {
         m_name = config.name;
@@ -114,8 +192,10 @@ QVariantList LabFacade::profiles() const
 
 QString LabFacade::powerUnavailableReason() const
 {
-    return m_powerAvailable ? QString()
-                            : tr("Power control is not available: this lab has no PoE power controller running.");
+    if (m_powerAvailable)
+        return {};
+    return m_config.switches.isEmpty() ? tr("Power control is not available: this lab has no PoE switch.")
+                                       : tr("Power control is not available: the PoE power control service is not running (start it on the Services page).");
 }
 
 void LabFacade::setPowerAvailable(bool available)
@@ -133,7 +213,7 @@ void LabFacade::pollPowerAvailability()
     QPointer<LabFacade> self(this);
     LabEngine *engine = m_engine;
     QMetaObject::invokeMethod(engine, [self, engine] {
-        const bool power = engine->powerControl() != nullptr;
+        const bool power = powerRunning(engine);
         if (!self)
             return;
         QMetaObject::invokeMethod(self, [self, power] {
@@ -215,6 +295,44 @@ void LabFacade::editConfig(const QString &what, std::function<void(LabConfig &)>
                 self->setError(tr("%1 was not saved: %2").arg(what, why));
             else if (onSuccess)
                 onSuccess();
+        });
+    });
+}
+
+void LabFacade::editConfigChecked(const QString &what, std::function<bool(LabConfig &, QString *)> change,
+                                  std::function<void()> onSuccess, std::function<void(const QString &)> onFailure)
+{
+    if (!m_engine) {
+        const QString why = tr("no lab is running.");
+        setError(tr("%1 was not saved: %2").arg(what, why));
+        if (onFailure)
+            onFailure(why);
+        return;
+    }
+    beginAction();
+    LabEngine *engine = m_engine;
+    QPointer<LabFacade> self(this);
+    QMetaObject::invokeMethod(engine, [engine, self, what, change = std::move(change), onSuccess = std::move(onSuccess),
+                                       onFailure = std::move(onFailure)] {
+        QString why;
+        // Refused on a copy first, so a refusal saves nothing.
+        LabConfig probe = engine->config();
+        bool ok = change(probe, &why);
+        if (ok)
+            ok = engine->modifyConfig([&change](LabConfig &c) { QString ignored; change(c, &ignored); }, &why);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, ok, why, what, onSuccess, onFailure] {
+            if (!self)
+                return;
+            self->endAction();
+            if (!ok) {
+                self->setError(tr("%1 was not saved: %2").arg(what, why));
+                if (onFailure)
+                    onFailure(why);
+            } else if (onSuccess) {
+                onSuccess();
+            }
         });
     });
 }
@@ -333,6 +451,13 @@ void LabFacade::assignProfile(const QStringList &macs, const QString &profileId)
                                                     : tr("Profile %1 assigned to %n device(s)", "", adopted).arg(profileId),
                                 failures);
         });
+}
+
+void LabFacade::dropProfile(const QString &mac, const QString &profileId)
+{
+    if (profileId.isEmpty() || !m_config.profile(profileId))
+        return;
+    assignProfile(m_devices.isSelected(mac) ? m_devices.selectedMacs() : QStringList{mac}, profileId);
 }
 
 void LabFacade::renameDevice(const QString &mac, const QString &name)
@@ -502,9 +627,8 @@ void LabFacade::runDiagnostics()
         input.dataDir = engine->paths().dataDir;
         input.binaryPath = binary;
         input.statuses = engine->hub()->statuses();
-        for (const auto &e : engine->journal()->recent())
-            if (e.kind == QLatin1String(journalkind::DhcpForeignServer))
-                input.foreignServers.append(e);
+        if (engine->dhcp())
+            input.foreignServers = engine->dhcp()->foreignServers();
         // File and /proc reads off both the engine and the GUI thread.
         QThreadPool::globalInstance()->start([self, input] {
             const auto findings = diagnostics::run(input, diagnostics::SystemProbe::live());

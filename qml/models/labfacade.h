@@ -4,15 +4,23 @@
 #include "devicedetails.h"
 #include "devicelistmodel.h"
 #include "diagnosticsmodel.h"
+#include "firmwareeditor.h"
 #include "importcontroller.h"
 #include "journalmodel.h"
+#include "powerfeed.h"
+#include "profileimporter.h"
+#include "profilelistmodel.h"
 #include "servicelistmodel.h"
 #include "setupwizard.h"
+#include "switchportmodel.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <memory>
 
 class LabEngine;
 
@@ -34,6 +42,11 @@ class LabFacade : public QObject
     Q_PROPERTY(DiagnosticsModel *diagnostics READ diagnostics CONSTANT)
     Q_PROPERTY(SetupWizard *setup READ setup CONSTANT)
     Q_PROPERTY(ImportController *importer READ importer CONSTANT)
+    Q_PROPERTY(SwitchPortModel *ports READ ports CONSTANT)
+    Q_PROPERTY(FirmwareEditor *firmware READ firmware CONSTANT)
+    Q_PROPERTY(ProfileListModel *profileList READ profileList CONSTANT)
+    // Other DHCP/PXE servers the DHCP engine saw: [{address, interface, description, offersAddresses, offersBoot, conflicting, lastSeen}].
+    Q_PROPERTY(QVariantList foreignServers READ foreignServers NOTIFY foreignServersChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(QVariantList profiles READ profiles NOTIFY configChanged)
     Q_PROPERTY(bool pristineDemo READ isPristineDemo NOTIFY configChanged)
@@ -53,6 +66,11 @@ public:
     [[nodiscard]] DiagnosticsModel *diagnostics() { return &m_diagnostics; }
     [[nodiscard]] SetupWizard *setup() { return &m_setup; }
     [[nodiscard]] ImportController *importer() { return &m_importer; }
+    [[nodiscard]] SwitchPortModel *ports() { return &m_ports; }
+    [[nodiscard]] FirmwareEditor *firmware() { return &m_firmware; }
+    [[nodiscard]] ProfileListModel *profileList() { return &m_profileList; }
+    [[nodiscard]] QVariantList foreignServers() const;
+    [[nodiscard]] const QList<ForeignDhcpServer> &foreignServerList() const { return m_foreign; }
     [[nodiscard]] QString lastError() const { return m_lastError; }
     [[nodiscard]] QVariantList profiles() const;
     [[nodiscard]] bool isPristineDemo() const { return m_pristineDemo; }
@@ -74,6 +92,8 @@ public:
     Q_INVOKABLE void power(const QStringList &macs, const QString &action);   // "on", "off", "cycle"
     Q_INVOKABLE void netbootOnce(const QStringList &macs);
     Q_INVOKABLE void assignProfile(const QStringList &macs, const QString &profileId);
+    // A profile dropped onto a device: onto a selected one, the whole selection gets it.
+    Q_INVOKABLE void dropProfile(const QString &mac, const QString &profileId);
     Q_INVOKABLE void renameDevice(const QString &mac, const QString &name);
 
     // Device panel.
@@ -84,6 +104,18 @@ public:
 
     // Pulls a full snapshot from the engine (called once at start-up).
     void refresh();
+
+    // Runs `change` through LabEngine::modifyConfig on the engine thread; reports the outcome
+    // (a failure also becomes lastError, named by `what`).
+    void editConfig(const QString &what, std::function<void(LabConfig &)> change, std::function<void()> onSuccess = {});
+    // The same for changes that can be refused before anything is saved (`change` returns false
+    // and says why, e.g. PowerManager::assignPort()).
+    void editConfigChecked(const QString &what, std::function<bool(LabConfig &, QString *)> change,
+                           std::function<void()> onSuccess = {}, std::function<void(const QString &)> onFailure = {});
+    // Shows `message` (banner + notification) and logs it.
+    void setError(const QString &message);
+    // Test hook and engine feed: the other DHCP/PXE servers seen (diagnose panel, wizard).
+    void setForeignServers(const QList<ForeignDhcpServer> &servers);
 
     // Pure helpers (tested): the first free grid cell (row-major, `columns` wide) and a name
     // for an adopted device ("pi-09").
@@ -96,19 +128,19 @@ Q_SIGNALS:
     void configChanged();
     void powerAvailableChanged();
     void pendingActionsChanged();
+    void foreignServersChanged();
     // A one-line notification for the user (service failures, rejected config edits, results).
     void notify(const QString &message);
     // A bulk command finished: a one-line summary and one line per device that failed.
     void bulkFinished(const QString &summary, const QStringList &failures);
 
 private:
-    void setError(const QString &message);
     void setConfig(const LabConfig &config);
+    void pollForeignServers();
+    void updateDhcpObservation();
     void setPowerAvailable(bool available);
     void pollPowerAvailability();
     void applySetup(const setupplan::Plan &plan);
-    // Runs `change` through LabEngine::modifyConfig on the engine thread; reports the outcome.
-    void editConfig(const QString &what, std::function<void(LabConfig &)> change, std::function<void()> onSuccess = {});
     void beginAction();
     void endAction();
 
@@ -128,4 +160,10 @@ private:
     DiagnosticsModel m_diagnostics;
     SetupWizard m_setup;
     ImportController m_importer;
+    SwitchPortModel m_ports;
+    PowerFeed m_powerFeed;
+    FirmwareEditor m_firmware;
+    ProfileListModel m_profileList;
+    std::unique_ptr<ProfileImporter> m_profileImporter;
+    QList<ForeignDhcpServer> m_foreign;
 };

@@ -185,3 +185,9 @@ void ServiceListModel::setConfig(const ServicesConfig &c)
         }
     }
 }
+
+const ServiceHub::Status *ServiceListModel::status(const QString &id) const
+{
+    const int i = rowOf(id);
+    return i >= 0 && m_rows.at(i).available ? &m_rows.at(i).status : nullptr;
+}

@@ -29,6 +29,8 @@ public:
 
     [[nodiscard]] int count() const { return int(m_rows.size()); }
     [[nodiscard]] int runningCount() const;
+    // The hub's status of a service (null if the hub has none).
+    [[nodiscard]] const ServiceHub::Status *status(const QString &id) const;
 
     void update(const ServiceHub::Status &status);
     void reset(const QList<ServiceHub::Status> &statuses);

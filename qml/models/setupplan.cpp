@@ -146,10 +146,8 @@ InterfaceAddress primaryAddress(const InterfaceInfo &i)
     return i.ipv4.isEmpty() ? InterfaceAddress{} : i.ipv4.constFirst();
 }
 
-Recommendation recommend(const InterfaceInfo &i)
+static Recommendation recommendFromAddresses(const InterfaceInfo &i)
 {
-    // Phase 2 extension point: the DHCP engine's probe for other DHCP servers on the segment
-    // is the better signal; until then only the routing table and the addresses are known.
     const InterfaceAddress a = primaryAddress(i);
     if (i.loopback)
         return {Mode::Proxy, QCoreApplication::translate("SetupWizard", "The demo lab's virtual Pis use proxy DHCP on loopback.")};
@@ -161,6 +159,34 @@ Recommendation recommend(const InterfaceInfo &i)
         return {Mode::Proxy, QCoreApplication::translate("SetupWizard", "A router (%1) is on this network and most likely runs DHCP. Proxy DHCP leaves addresses to it and only adds the boot information.")
                                  .arg(i.gateway.toString())};
     return {Mode::Full, QCoreApplication::translate("SetupWizard", "No router is reachable through this interface (no default route): it looks like an isolated lab switch, so Metal Boot should hand out the addresses (full DHCP).")};
+}
+
+Recommendation recommend(const InterfaceInfo &i, const DhcpObservation &seen)
+{
+    QStringList addressServers;
+    QStringList bootServers;
+    for (const ForeignDhcpServer &s : seen.servers) {
+        if (s.interfaceName != i.name)
+            continue;
+        if (s.offersAddresses)
+            addressServers.append(s.address());
+        if (s.offersBoot)
+            bootServers.append(s.address());
+    }
+    Recommendation r;
+    if (!addressServers.isEmpty()) {
+        r = {Mode::Proxy, QCoreApplication::translate("SetupWizard", "Metal Boot's DHCP service saw %1 hand out addresses on this network: proxy DHCP leaves the addresses to it and only adds the boot information.")
+                              .arg(addressServers.join(QStringLiteral(", ")))};
+    } else if (seen.watchedInterface == i.name && !i.loopback && i.gateway.isNull() && !primaryAddress(i).ip.isNull()) {
+        r = {Mode::Full, QCoreApplication::translate("SetupWizard", "No DHCP server answered on this interface while Metal Boot's DHCP service watched it, and there is no router: Metal Boot should hand out the addresses (full DHCP).")};
+    } else {
+        r = recommendFromAddresses(i);
+    }
+    if (!bootServers.isEmpty())
+        r.reason += QLatin1Char(' ')
+            + QCoreApplication::translate("SetupWizard", "Warning: %1 also answers netboot (PXE) requests; switch that off, or the Pis boot from whichever server answers first.")
+                  .arg(bootServers.join(QStringLiteral(", ")));
+    return r;
 }
 
 Plan propose(const InterfaceInfo &i, Mode mode)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/labconfig.h"
+#include "dhcp/foreignservermonitor.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -61,7 +62,16 @@ bool isWireless(const InterfaceInfo &i);
 bool isVirtualAdapter(const InterfaceInfo &i);
 // Translated warning for interfaces that should not serve a lab (empty if none).
 QString warning(const InterfaceInfo &i);
-Recommendation recommend(const InterfaceInfo &i);
+// What the DHCP engine saw: the interface its foreign-server monitor watches ("" = none) and the
+// other DHCP/PXE servers it heard there (DhcpService::foreignServers()).
+struct DhcpObservation
+{
+    QString watchedInterface;
+    QList<ForeignDhcpServer> servers;
+};
+// Servers seen answering on the interface decide first (one handing out addresses: proxy);
+// otherwise the routing table and the addresses. A second netboot server is named in the reason.
+Recommendation recommend(const InterfaceInfo &i, const DhcpObservation &seen = {});
 // The first usable IPv4 address of the interface (not link-local unless it is the only one).
 InterfaceAddress primaryAddress(const InterfaceInfo &i);
 Plan propose(const InterfaceInfo &i, Mode mode);

@@ -43,12 +43,25 @@ void SetupWizard::setSelectedIndex(int index)
     if (index == m_selected)
         return;
     m_selected = index;
-    m_recommendation = i ? setupplan::recommend(*i) : setupplan::Recommendation{};
+    m_recommendation = i ? setupplan::recommend(*i, m_seen) : setupplan::Recommendation{};
     m_plan = i ? setupplan::propose(*i, m_recommendation.mode == setupplan::Mode::None ? setupplan::Mode::Proxy
                                                                                      : m_recommendation.mode)
                : setupplan::Plan{};
     Q_EMIT selectionChanged();
     Q_EMIT planChanged();
+}
+
+void SetupWizard::setDhcpObservation(const setupplan::DhcpObservation &seen)
+{
+    m_seen = seen;
+    const auto *i = m_interfaces.at(m_selected);
+    if (!i)
+        return;
+    const auto r = setupplan::recommend(*i, m_seen);
+    if (r.mode == m_recommendation.mode && r.reason == m_recommendation.reason)
+        return;
+    m_recommendation = r;
+    Q_EMIT selectionChanged();   // the user's mode choice stays as it is
 }
 
 void SetupWizard::setMode(const QString &mode)

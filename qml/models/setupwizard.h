@@ -55,6 +55,8 @@ public:
     // The lab as it is now (for the summary and the port checks).
     void setConfig(const LabConfig &config) { m_config = config; }
     void setBinaryPath(const QString &path) { m_binaryPath = path; }
+    // What the DHCP engine saw on the network; updates the recommendation of the chosen interface.
+    void setDhcpObservation(const setupplan::DhcpObservation &seen);
 
     // Starts over: re-reads the interfaces, nothing selected.
     Q_INVOKABLE void restart();
@@ -78,6 +80,7 @@ private:
     QString m_binaryPath;
     int m_selected = -1;
     setupplan::Recommendation m_recommendation;
+    setupplan::DhcpObservation m_seen;
     setupplan::Plan m_plan;
     bool m_applied = false;
 };

@@ -2,6 +2,8 @@
 
 #include "common/macaddress.h"
 
+#include <algorithm>
+
 SwitchPortModel::SwitchPortModel(QObject *parent)
     : QAbstractListModel(parent)
 {
@@ -10,6 +12,16 @@ SwitchPortModel::SwitchPortModel(QObject *parent)
 int SwitchPortModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : count();
+}
+
+static QString protectionName(SwitchPortSnapshot::Protection p)
+{
+    switch (p) {
+    case SwitchPortSnapshot::Protection::Listed: return QStringLiteral("listed");
+    case SwitchPortSnapshot::Protection::Unmapped: return QStringLiteral("unmapped");
+    case SwitchPortSnapshot::Protection::None: break;
+    }
+    return {};
 }
 
 QVariant SwitchPortModel::data(const QModelIndex &index, int role) const
@@ -32,8 +44,12 @@ QVariant SwitchPortModel::data(const QModelIndex &index, int role) const
     }
     case MappedMacRole: return r.port.mappedMac;
     case MappedNameRole: return r.port.mappedName;
-    case ProtectedRole: return r.port.isProtected;
-    case PendingRole: return r.pending;
+    case ProtectedRole: return r.port.isProtected();
+    case PendingRole: return r.pending || r.port.busy;
+    case ProtectionRole: return protectionName(r.port.protection);
+    case DetectionRole: return r.port.detection;
+    case LabelRole: return r.port.label;
+    case LearnedRole: return r.port.mappedLearned;
     default: break;
     }
     return {};
@@ -41,10 +57,11 @@ QVariant SwitchPortModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> SwitchPortModel::roleNames() const
 {
-    return {{SwitchRole, "switchId"},   {PortRole, "port"},          {AdminUpRole, "adminUp"},
-            {OperUpRole, "operUp"},     {WattsRole, "watts"},        {HistoryRole, "history"},
-            {MappedMacRole, "mappedMac"}, {MappedNameRole, "mappedName"}, {ProtectedRole, "isProtected"},
-            {PendingRole, "pending"}};
+    return {{SwitchRole, "switchId"},       {PortRole, "port"},           {AdminUpRole, "adminUp"},
+            {OperUpRole, "operUp"},         {WattsRole, "watts"},         {HistoryRole, "history"},
+            {MappedMacRole, "mappedMac"},   {MappedNameRole, "mappedName"}, {ProtectedRole, "isProtected"},
+            {PendingRole, "pending"},       {ProtectionRole, "protection"}, {DetectionRole, "detection"},
+            {LabelRole, "label"},           {LearnedRole, "mappedLearned"}};
 }
 
 QStringList SwitchPortModel::switches() const
@@ -72,6 +89,25 @@ double SwitchPortModel::budgetWatts(const QString &switchId) const
     return -1;
 }
 
+QVariantMap SwitchPortModel::switchInfo(const QString &switchId) const
+{
+    for (const auto &s : m_switches) {
+        if (s.id != switchId)
+            continue;
+        int ports = 0;
+        for (const Row &r : m_rows)
+            ports += r.switchId == switchId ? 1 : 0;
+        return {{QStringLiteral("driver"), s.driver},
+                {QStringLiteral("address"), s.address},
+                {QStringLiteral("reachable"), s.reachable},
+                {QStringLiteral("error"), s.error},
+                {QStringLiteral("budgetWatts"), s.budgetWatts},
+                {QStringLiteral("drawWatts"), s.totalWatts >= 0 ? s.totalWatts : drawWatts(switchId)},
+                {QStringLiteral("ports"), ports}};
+    }
+    return {};
+}
+
 int SwitchPortModel::rowOf(const QString &switchId, const QString &port) const
 {
     for (int i = 0; i < m_rows.size(); ++i)
@@ -80,101 +116,162 @@ int SwitchPortModel::rowOf(const QString &switchId, const QString &port) const
     return -1;
 }
 
+void SwitchPortModel::bump()
+{
+    ++m_revision;
+    Q_EMIT revisionChanged();
+}
+
 void SwitchPortModel::setSnapshot(const QList<SwitchSnapshot> &switches)
 {
-    const QStringList before = this->switches();
-    // Remove ports that are gone.
+    const QStringList ids = this->switches();
+    for (const QString &id : ids)
+        if (std::none_of(switches.cbegin(), switches.cend(), [&id](const SwitchSnapshot &s) { return s.id == id; }))
+            removeSwitch(id);
+    for (const auto &s : switches)
+        updateSwitch(s);
+}
+
+void SwitchPortModel::removeSwitch(const QString &switchId)
+{
+    const int before = count();
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        bool present = false;
-        for (const auto &s : switches)
-            for (const auto &p : s.ports)
-                present = present || (s.id == m_rows.at(i).switchId && p.port == m_rows.at(i).port.port);
-        if (!present) {
+        if (m_rows.at(i).switchId != switchId)
+            continue;
+        beginRemoveRows({}, i, i);
+        m_rows.removeAt(i);
+        endRemoveRows();
+    }
+    const auto it = std::find_if(m_switches.begin(), m_switches.end(), [&](const SwitchSnapshot &s) { return s.id == switchId; });
+    const bool known = it != m_switches.end();
+    if (known)
+        m_switches.erase(it);
+    if (count() != before)
+        Q_EMIT countChanged();
+    if (known) {
+        Q_EMIT switchesChanged();
+        bump();
+    }
+}
+
+void SwitchPortModel::updateSwitch(const SwitchSnapshot &s)
+{
+    const int before = count();
+    // Switch-level fields; a new read is what adds a sparkline sample.
+    auto meta = std::find_if(m_switches.begin(), m_switches.end(), [&](const SwitchSnapshot &m) { return m.id == s.id; });
+    const bool isNew = meta == m_switches.end();
+    const bool newRead = isNew || !s.lastRead.isValid() || s.lastRead != meta->lastRead;
+    SwitchSnapshot info = s;
+    info.ports.clear();
+    if (isNew)
+        m_switches.append(info);
+    else
+        *meta = info;
+
+    // Ports that are gone.
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        const Row &r = m_rows.at(i);
+        if (r.switchId != s.id)
+            continue;
+        if (std::none_of(s.ports.cbegin(), s.ports.cend(), [&r](const SwitchPortSnapshot &p) { return p.port == r.port.port; })) {
             beginRemoveRows({}, i, i);
             m_rows.removeAt(i);
             endRemoveRows();
         }
     }
-    m_switches.clear();
-    for (const auto &s : switches) {
-        SwitchSnapshot meta = s;
-        meta.ports.clear();
-        m_switches.append(meta);
-        for (const auto &p : s.ports) {
-            const int i = rowOf(s.id, p.port);
-            if (i < 0) {
-                Row r;
-                r.switchId = s.id;
-                r.port = p;
-                if (p.watts >= 0)
-                    r.history.push_back(p.watts);
-                // Keep each switch's ports together, in snapshot order.
-                int at = int(m_rows.size());
-                for (int k = int(m_rows.size()) - 1; k >= 0; --k)
-                    if (m_rows.at(k).switchId == s.id) {
-                        at = k + 1;
-                        break;
-                    }
-                beginInsertRows({}, at, at);
-                m_rows.insert(at, r);
-                endInsertRows();
-                continue;
-            }
-            Row &r = m_rows[i];
-            const bool stateChanged = r.port.adminUp != p.adminUp || r.port.operUp != p.operUp;
+    for (const auto &p : s.ports) {
+        const int i = rowOf(s.id, p.port);
+        if (i < 0) {
+            Row r;
+            r.switchId = s.id;
             r.port = p;
-            if (p.watts >= 0) {
+            for (double w : p.history.mid(qMax(0, int(p.history.size()) - HistoryLength)))
+                r.history.push_back(w);
+            if (p.history.isEmpty() && p.watts >= 0)
                 r.history.push_back(p.watts);
-                while (r.history.size() > size_t(HistoryLength))
-                    r.history.pop_front();
-            }
-            if (stateChanged)
-                r.pending = false;
-            Q_EMIT dataChanged(index(i), index(i));
+            r.port.history.clear();
+            // Keep each switch's ports together, in snapshot order.
+            int at = int(m_rows.size());
+            for (int k = int(m_rows.size()) - 1; k >= 0; --k)
+                if (m_rows.at(k).switchId == s.id) {
+                    at = k + 1;
+                    break;
+                }
+            beginInsertRows({}, at, at);
+            m_rows.insert(at, r);
+            endInsertRows();
+            continue;
         }
+        Row &r = m_rows[i];
+        const bool stateChanged = r.port.adminUp != p.adminUp || r.port.operUp != p.operUp;
+        r.port = p;
+        if (!p.history.isEmpty()) {
+            r.history.assign(p.history.cbegin(), p.history.cend());
+            r.port.history.clear();
+        } else if (newRead && p.watts >= 0) {
+            r.history.push_back(p.watts);
+        }
+        while (r.history.size() > size_t(HistoryLength))
+            r.history.pop_front();
+        if (stateChanged)
+            r.pending = false;
+        Q_EMIT dataChanged(index(i), index(i));
     }
-    if (before != this->switches() || count() != int(before.size()))
+    if (count() != before)
         Q_EMIT countChanged();
+    if (isNew)
+        Q_EMIT switchesChanged();
+    bump();
+}
+
+void SwitchPortModel::setPending(const QString &switchId, const QString &port, bool pending)
+{
+    const int i = rowOf(switchId, port);
+    if (i < 0 || m_rows.at(i).pending == pending)
+        return;
+    m_rows[i].pending = pending;
+    Q_EMIT dataChanged(index(i), index(i), {PendingRole});
+}
+
+bool SwitchPortModel::request(int row, const QString &action, bool override)
+{
+    if (row < 0 || row >= count())
+        return false;
+    Row &r = m_rows[row];
+    if ((r.port.isProtected() && !override) || r.pending || r.port.busy)
+        return false;
+    r.pending = true;
+    Q_EMIT dataChanged(index(row), index(row), {PendingRole});
+    Q_EMIT powerRequested(r.switchId, r.port.port, action, override);
+    return true;
 }
 
 bool SwitchPortModel::togglePort(int row, bool override)
 {
     if (row < 0 || row >= count())
         return false;
-    Row &r = m_rows[row];
-    if (r.port.isProtected && !override)
-        return false;
-    r.pending = true;
-    Q_EMIT dataChanged(index(row), index(row), {PendingRole});
-    Q_EMIT powerRequested(r.switchId, r.port.port, r.port.adminUp ? QStringLiteral("off") : QStringLiteral("on"));
-    return true;
+    return request(row, m_rows.at(row).port.adminUp ? QStringLiteral("off") : QStringLiteral("on"), override);
 }
 
 bool SwitchPortModel::cyclePort(int row, bool override)
 {
-    if (row < 0 || row >= count())
-        return false;
-    Row &r = m_rows[row];
-    if (r.port.isProtected && !override)
-        return false;
-    r.pending = true;
-    Q_EMIT dataChanged(index(row), index(row), {PendingRole});
-    Q_EMIT powerRequested(r.switchId, r.port.port, QStringLiteral("cycle"));
-    return true;
+    return request(row, QStringLiteral("cycle"), override);
 }
 
 bool SwitchPortModel::mapDevice(int row, const QString &mac)
 {
     const auto m = MacAddress::parse(mac);
-    if (row < 0 || row >= count() || !m || m_rows.at(row).port.isProtected)
+    if (row < 0 || row >= count() || !m || m_rows.at(row).port.protection == SwitchPortSnapshot::Protection::Listed)
         return false;
+    if (m_rows.at(row).port.mappedMac == m->toString() && !m_rows.at(row).port.mappedLearned)
+        return false;   // already there
     Q_EMIT mapRequested(m->toString(), m_rows.at(row).switchId, m_rows.at(row).port.port);
     return true;
 }
 
 void SwitchPortModel::unmap(int row)
 {
-    if (row < 0 || row >= count() || m_rows.at(row).port.mappedMac.isEmpty())
+    if (row < 0 || row >= count() || m_rows.at(row).port.mappedMac.isEmpty() || m_rows.at(row).port.mappedLearned)
         return;
     Q_EMIT unmapRequested(m_rows.at(row).port.mappedMac);
 }

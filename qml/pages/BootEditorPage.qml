@@ -4,51 +4,97 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import MetalBootUi
 
-// Boot entries of a profile or device: reorder BootOrder by dragging, toggle entries, edit
-// descriptions, add PXE / HTTP / disk entries, BootNext and Timeout, the changes listed before
-// Apply, undo. Apply goes through the UEFI firmware engine (disabled with the reason until then).
+// Boot entries (and, with an editor, the Pi UEFI settings) of a profile or device: reorder
+// BootOrder by dragging, toggle entries, edit descriptions, add PXE / HTTP / disk entries,
+// BootNext and Timeout, typed settings; every change is listed before Apply and can be undone.
+// With `editor` set, Apply goes through the UEFI engine (FirmwareEditor); without, through the
+// entries' own backend.
 Page {
     id: page
 
     required property BootEntryModel entries
-    // The device whose NIC new PXE/HTTP entries boot from (empty for a profile: no MAC known).
+    property FirmwareEditor editor: null
+    // The device whose NIC new PXE/HTTP entries boot from (a profile offers editor.macChoices).
     property string deviceMac: ""
+    property bool closable: false
+
+    readonly property var changes: editor ? editor.diff : entries.diff
+    readonly property bool dirty: editor ? editor.dirty : entries.dirty
+    readonly property bool canUndo: editor ? editor.canUndo : entries.canUndo
+    readonly property bool applying: editor ? editor.applying : entries.applying
+
+    signal closeRequested()
 
     objectName: "bootEditorPage"
+
+    function undo() { editor ? editor.undo() : entries.undo() }
+    function revert() { editor ? editor.revert() : entries.revert() }
+    function apply() { editor ? editor.apply() : entries.apply() }
 
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
-            Label {
-                text: qsTr("Boot entries — %1").arg(page.entries.target)
-                font.bold: true
+            ColumnLayout {
+                spacing: 0
                 Layout.leftMargin: Theme.spacing
+                Layout.fillWidth: true
+                Label {
+                    objectName: "bootEditorTitle"
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                    text: page.editor ? qsTr("Boot configuration — %1").arg(page.editor.title) : qsTr("Boot entries — %1").arg(page.entries.target)
+                    font.bold: true
+                }
+                Label {
+                    visible: page.editor !== null && page.editor.firmwareInfo.length > 0
+                    text: page.editor ? page.editor.firmwareInfo : ""
+                    color: Theme.muted
+                    font.pixelSize: Theme.smallFont
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
             }
-            Item { Layout.fillWidth: true }
+            Button {
+                objectName: "editProfileButton"
+                visible: page.editor !== null && page.editor.targetKind === "device" && page.editor.profileId.length > 0
+                text: qsTr("Edit profile %1").arg(page.editor ? page.editor.profileId : "")
+                flat: true
+                Accessible.name: text
+                Accessible.onPressAction: page.editor.openDeviceProfile()
+                onClicked: page.editor.openDeviceProfile()
+            }
             Button {
                 objectName: "bootUndo"
                 text: qsTr("Undo")
-                enabled: page.entries.canUndo
-                Accessible.name: qsTr("Undo the last boot entry change")
-                Accessible.onPressAction: page.entries.undo()
-                onClicked: page.entries.undo()
+                enabled: page.canUndo
+                Accessible.name: qsTr("Undo the last boot configuration change")
+                Accessible.onPressAction: page.undo()
+                onClicked: page.undo()
             }
             Button {
                 objectName: "bootRevert"
                 text: qsTr("Revert all")
-                enabled: page.entries.dirty
-                Accessible.name: qsTr("Revert all boot entry changes")
-                Accessible.onPressAction: page.entries.revert()
-                onClicked: page.entries.revert()
+                enabled: page.dirty
+                Accessible.name: qsTr("Revert all boot configuration changes")
+                Accessible.onPressAction: page.revert()
+                onClicked: page.revert()
             }
             GuardedButton {
                 objectName: "bootApply"
-                text: page.entries.applying ? qsTr("Applying…") : qsTr("Apply")
+                text: page.applying ? qsTr("Applying…") : qsTr("Apply…")
                 highlighted: true
-                enabled: page.entries.dirty && !page.entries.applying
+                enabled: page.dirty && !page.applying
                 reason: page.entries.applyUnavailableReason
-                accessibleName: qsTr("Apply boot entry changes")
-                onActivated: page.entries.apply()
+                accessibleName: qsTr("Apply boot configuration changes")
+                onActivated: confirm.open()
+            }
+            ToolButton {
+                objectName: "bootEditorClose"
+                visible: page.closable
+                text: "✕"
+                Accessible.name: qsTr("Close the boot editor")
+                Accessible.onPressAction: page.closeRequested()
+                onClicked: page.closeRequested()
             }
         }
     }
@@ -62,97 +108,36 @@ Page {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 3
-
-            ListView {
-                id: list
-                objectName: "bootEntryList"
-                model: page.entries
-                clip: true
-                // A flicking list would steal the entries' drag handles; it scrolls with the bar.
-                interactive: false
+            TabBar {
+                id: tabs
+                objectName: "bootEditorTabs"
+                visible: page.editor !== null
+                Layout.fillWidth: true
+                TabButton {
+                    objectName: "entriesTab"
+                    text: qsTr("Boot entries")
+                    Accessible.name: text
+                    Accessible.onPressAction: tabs.currentIndex = 0
+                }
+                TabButton {
+                    objectName: "settingsTab"
+                    text: qsTr("UEFI settings")
+                    Accessible.name: text
+                    Accessible.onPressAction: tabs.currentIndex = 1
+                }
+            }
+            StackLayout {
+                currentIndex: tabs.currentIndex
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                moveDisplaced: Transition { NumberAnimation { properties: "y"; duration: 120 } }
-                delegate: BootEntryRow { entries: page.entries }
-                ScrollBar.vertical: ScrollBar {}
-            }
-
-            GridLayout {
-                columns: 3
-                Layout.fillWidth: true
-                Button {
-                    objectName: "addPxe"
-                    text: qsTr("Add PXE entry")
-                    enabled: page.deviceMac.length > 0
-                    Accessible.name: text
-                    Accessible.onPressAction: page.entries.addPxeEntry(page.deviceMac)
-                    onClicked: page.entries.addPxeEntry(page.deviceMac)
+                BootEntriesPane {
+                    entries: page.entries
+                    deviceMac: page.deviceMac
+                    macChoices: page.editor ? page.editor.macChoices : []
+                    showTimeout: page.editor === null
                 }
-                TextField {
-                    id: httpUri
-                    objectName: "httpUri"
-                    placeholderText: qsTr("http://server/boot.efi")
-                    Accessible.name: qsTr("HTTP boot URI")
-                    Layout.fillWidth: true
-                }
-                Button {
-                    objectName: "addHttp"
-                    text: qsTr("Add HTTP boot entry")
-                    enabled: page.deviceMac.length > 0 && httpUri.text.length > 0
-                    Accessible.name: text
-                    Accessible.onPressAction: add()
-                    onClicked: add()
-                    function add() {
-                        if (page.entries.addHttpEntry(page.deviceMac, httpUri.text) >= 0)
-                            httpUri.text = ""
-                    }
-                }
-                TextField {
-                    id: diskName
-                    objectName: "diskDescription"
-                    placeholderText: qsTr("Disk entry name")
-                    Accessible.name: qsTr("Disk entry description")
-                }
-                TextField {
-                    id: diskPath
-                    objectName: "diskPath"
-                    placeholderText: qsTr("Device path, e.g. HD(1,MBR,0x0,0x800,0x100000)/\\EFI\\BOOT\\BOOTAA64.EFI")
-                    Accessible.name: qsTr("Disk entry device path")
-                    Layout.fillWidth: true
-                }
-                Button {
-                    objectName: "addDisk"
-                    text: qsTr("Add disk entry")
-                    enabled: diskName.text.length > 0 && diskPath.text.length > 0
-                    Accessible.name: text
-                    Accessible.onPressAction: add()
-                    onClicked: add()
-                    function add() {
-                        if (page.entries.addDiskEntry(diskName.text, diskPath.text) >= 0) {
-                            diskName.text = ""
-                            diskPath.text = ""
-                        }
-                    }
-                }
-            }
-            RowLayout {
-                Label { text: qsTr("Timeout (seconds)") }
-                SpinBox {
-                    objectName: "bootTimeout"
-                    from: 0
-                    to: 600
-                    value: page.entries.timeout
-                    editable: true
-                    Accessible.name: qsTr("Boot menu timeout in seconds")
-                    onValueModified: page.entries.timeout = value
-                }
-                Button {
-                    objectName: "clearBootNext"
-                    text: qsTr("Clear BootNext")
-                    enabled: page.entries.bootNextRow >= 0
-                    Accessible.name: text
-                    Accessible.onPressAction: page.entries.setBootNext(-1)
-                    onClicked: page.entries.setBootNext(-1)
+                SettingsForm {
+                    settings: page.editor ? page.editor.settings : null
                 }
             }
         }
@@ -167,7 +152,7 @@ Page {
             }
             ListView {
                 objectName: "bootDiff"
-                model: page.entries.diff
+                model: page.changes
                 clip: true
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -180,10 +165,36 @@ Page {
                 }
             }
             Label {
-                visible: !page.entries.dirty
+                visible: !page.dirty
                 text: qsTr("No changes.")
                 color: Theme.muted
             }
+            Label {
+                objectName: "bootEditorStatus"
+                visible: page.editor !== null && page.editor.status.length > 0
+                text: page.editor ? page.editor.status : ""
+                color: page.editor && !page.editor.statusOk ? Theme.danger : Theme.ok
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+            }
+            Label {
+                objectName: "nextBoot"
+                visible: page.editor !== null
+                text: page.editor ? page.editor.nextBoot : ""
+                color: Theme.muted
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.smallFont
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+            }
         }
+    }
+
+    ConfirmApplyDialog {
+        id: confirm
+        changes: page.changes
+        target: page.editor ? page.editor.title : page.entries.target
+        onAccepted: page.apply()
     }
 }

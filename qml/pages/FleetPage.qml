@@ -61,6 +61,26 @@ Page {
                     text: qsTr("%1 of %n device(s)", "", page.lab.devices.count).arg(adoptedDevices.count + discoveredDevices.count)
                 }
                 Item { Layout.fillWidth: true }
+                Label {
+                    visible: page.lab.profileList.count > 0
+                    text: qsTr("Drag a profile onto devices:")
+                    color: Theme.muted
+                }
+                Repeater {
+                    model: page.lab.profileList
+                    delegate: Item {
+                        id: chipSlot
+                        required property string profileId
+                        required property string name
+                        implicitWidth: chip.implicitWidth
+                        implicitHeight: chip.implicitHeight
+                        ProfileChip {
+                            id: chip
+                            profileId: chipSlot.profileId
+                            name: chipSlot.name
+                        }
+                    }
+                }
                 Button {
                     objectName: "selectAllButton"
                     text: qsTr("Select all")

@@ -106,6 +106,14 @@ Page {
             Layout.fillHeight: true
             Layout.preferredWidth: 2
             onRunRequested: page.lab.runDiagnostics()
+            // Another DHCP/PXE server seen by the DHCP engine: the checks are run again.
+            Connections {
+                target: page.lab
+                function onForeignServersChanged() {
+                    if (page.lab.diagnostics.count > 0)
+                        page.lab.runDiagnostics()
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 #include "devices/journalkinds.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestDeviceRegistry : public QObject
@@ -101,6 +102,60 @@ private Q_SLOTS:
         QCOMPARE(removed.count(), 1);       // a (never seen) is gone
         QVERIFY(!reg.find(a.mac));
         QVERIFY(reg.find(b.mac) && !reg.find(b.mac)->adopted);  // b falls back to "discovered"
+    }
+
+    // After a restart the registry knows the devices (config) but not their stage: the journal
+    // file does, and restoreFromJournal() takes the last staged event of each device.
+    void stageRestoredFromJournalAfterRestart()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(QStringLiteral("journal.jsonl"));
+        DeviceConfig a, b, c;
+        a.mac = mac("dc:a6:32:00:00:01");
+        b.mac = mac("dc:a6:32:00:00:02");
+        c.mac = mac("dc:a6:32:00:00:03");   // never journaled
+        {
+            DeviceJournal journal;
+            QVERIFY(journal.open(file));
+            auto ev = [&](const MacAddress &m, BootStage stage, const QString &message, const QString &fileName = {}) {
+                JournalEvent e;
+                e.mac = m;
+                e.source = QStringLiteral("tftp");
+                e.kind = QStringLiteral("tftp.served");
+                e.stage = stage;
+                e.message = message;
+                if (!fileName.isEmpty())
+                    e.data.insert(QStringLiteral("file"), fileName);
+                journal.append(e);
+            };
+            ev(a.mac, BootStage::Dhcp, QStringLiteral("offer"));
+            ev(a.mac, BootStage::Tftp, QStringLiteral("sent start4.elf"), QStringLiteral("start4.elf"));
+            ev(a.mac, BootStage::Unknown, QStringLiteral("a note without a stage"));
+            ev(b.mac, BootStage::OsUp, QStringLiteral("OS reported in"));
+            journal.close();
+        }
+        DeviceJournal journal;
+        QVERIFY(journal.open(file));
+        DeviceRegistry reg(&journal);
+        reg.applyConfig({a, b, c});
+        QCOMPARE(reg.find(a.mac)->stage, BootStage::Unknown);   // what the fleet showed before
+        QSignalSpy changed(&reg, &DeviceRegistry::deviceChanged);
+        QCOMPARE(reg.restoreFromJournal(), 2);
+        QCOMPARE(changed.count(), 2);
+        const DeviceInfo *da = reg.find(a.mac);
+        QCOMPARE(da->stage, BootStage::Tftp);
+        QCOMPARE(da->stageDetail, QStringLiteral("start4.elf"));
+        QCOMPARE(da->lastEvent, QStringLiteral("a note without a stage"));
+        QVERIFY(da->stageSince.isValid() && da->lastSeen >= da->stageSince);
+        QCOMPARE(reg.find(b.mac)->stage, BootStage::OsUp);
+        QCOMPARE(reg.find(c.mac)->stage, BootStage::Unknown);
+        QVERIFY(reg.find(c.mac)->lastEvent.isEmpty());
+
+        // Live state wins: a device whose stage is already known keeps it.
+        reg.setPower(b.mac, PowerState::Off);
+        QCOMPARE(reg.restoreFromJournal(), 0);
+        QCOMPARE(reg.find(b.mac)->stage, BootStage::Off);
     }
 };
 

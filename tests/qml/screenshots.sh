@@ -2,18 +2,35 @@
 # Screenshots of every view of the real binary with the demo lab, under Xvfb (OpenGL through
 # Mesa), for review: <out>/<page>.png. The demo lab's HTTP port is made ephemeral (other test
 # runs share the machine) and a journal from an earlier run (one good boot, one failed) is put
-# in the data dir so the device panel has a timeline to show. Nothing leaves loopback.
-# Usage: screenshots.sh <metalboot binary> <output dir> <resources/default-lab.yaml>
+# in the data dir so the device panel has a timeline to show. A second firmware profile uses a
+# real RPI_EFI.fd (read-only, from ../shared) so the Profiles page and the boot editor show real
+# entries. Nothing leaves loopback.
+# Usage: screenshots.sh <metalboot binary> <output dir> <resources/default-lab.yaml> <RPI_EFI.fd>
 set -eu
 bin=$1
 out=$2
 demo=$3
+firmware=$4
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 mkdir -p "$work/config" "$work/data"
 sed 's/^    port: 8080$/    port: 0/' "$demo" >"$work/config/lab.yaml"
 grep -q '^    port: 0$' "$work/config/lab.yaml"
+# The extra profile, assigned to pi-05..pi-08.
+python3 - "$work/config/lab.yaml" "$firmware" <<'PY'
+import sys
+path, firmware = sys.argv[1], sys.argv[2]
+text = open(path).read()
+profile = f"  pftf-v1.37:\n    name: pftf RPi4 UEFI v1.37\n    base_image: {firmware}\n    settings: {{FanOnGpio: \"18\", FanTemp: \"65\"}}\n"
+assert "\ndevices:\n" in text
+text = text.replace("\ndevices:\n", "\n" + profile + "devices:\n", 1)
+for n in range(5, 9):
+    text = text.replace(f'position: {{x: {(n - 5)}, y: 1}}, power: {{switch: sim, port: "{n}"}}, profile: default',
+                        f'position: {{x: {(n - 5)}, y: 1}}, power: {{switch: sim, port: "{n}"}}, profile: pftf-v1.37')
+assert text.count("profile: pftf-v1.37") == 4, text
+open(path, "w").write(text)
+PY
 python3 - "$work" <<'PY'
 import json, sys, datetime
 work = sys.argv[1]
@@ -43,7 +60,7 @@ with open(f"{work}/data/journal.jsonl", "w") as f:
         f.write(json.dumps(e) + "\n")
 PY
 status=0
-for page in fleet device services logs wizard; do
+for page in fleet device power profiles boot-editor services logs wizard; do
     rm -f "$out/$page.png"
     METALBOOT_CONFIG_DIR="$work/config" METALBOOT_DATA_DIR="$work/data" XDG_RUNTIME_DIR="$work" \
         GRAB_PAGE=$page GRAB_TO="$out/$page.png" GRAB_DELAY_MS=2500 QT_LOGGING_RULES="*.info=false" \

@@ -152,6 +152,15 @@ static void fillFakeLab(LabFacade *lab)
     dhcp.error = QStringLiteral("cannot bind 127.0.0.1:1067");
     lab->services()->setConfig(ServicesConfig{});
     lab->services()->reset({http, dhcp});
+
+    // The DHCP engine heard a second PXE responder.
+    ForeignDhcpServer pxe;
+    pxe.serverId = pxe.source = 0xC0A80102;   // 192.168.1.2
+    pxe.interfaceName = QStringLiteral("eth1");
+    pxe.offersBoot = true;
+    pxe.conflicting = true;
+    pxe.lastBootFile = QStringLiteral("pxelinux.0");
+    lab->setForeignServers({pxe});
 }
 
 // Phase-2 views: a boot configuration as the UEFI engine will decode it (entries of a used
@@ -225,7 +234,10 @@ public:
             port.adminUp = p <= 4;
             port.operUp = p <= 3;
             port.watts = port.operUp ? 3.5 + 0.25 * ((m_tick + p) % 4) : 0;
-            port.isProtected = p == 8;
+            if (p == 8)
+                port.protection = SwitchPortSnapshot::Protection::Listed;
+            else if (p > 5)
+                port.protection = SwitchPortSnapshot::Protection::Unmapped;
             if (p <= 5) {
                 port.mappedMac = QStringLiteral("dc:a6:32:00:00:0%1").arg(p);
                 port.mappedName = QStringLiteral("pi-0%1").arg(p);
@@ -284,6 +296,7 @@ public Q_SLOTS:
         auto *context = engine->rootContext();
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
         context->setContextProperty(QStringLiteral("screenshotDir"), QStringLiteral(SCREENSHOT_DIR));
+        context->setContextProperty(QStringLiteral("sharedDir"), QDir(QStringLiteral(SHARED_DIR)).absolutePath());
         context->setContextProperty(QStringLiteral("testBootEntries"), bootEntries);
         context->setContextProperty(QStringLiteral("testBootBackend"), bootBackend);
         context->setContextProperty(QStringLiteral("testSwitchPorts"), ports);

@@ -77,7 +77,7 @@ TestCase {
         verify(testBootEntries.diff.some(l => l.indexOf("Boot0003 added: \"UEFI PXEv4 (MAC:DCA632000001)\"") === 0), testBootEntries.diff.join("|"))
         // For review: the editor with pending changes and their diff.
         wait(400)   // let the displaced rows finish moving
-        grabImage(page).save(screenshotDir + "/boot-editor.png")
+        grabImage(page).save(screenshotDir + "/boot-editor-fake.png")   // boot-editor.png: the real binary
         // Undo the addition, then the BootNext.
         mouseClick(findChild(page, "bootUndo"))
         compare(testBootEntries.count, 5)
@@ -89,6 +89,11 @@ TestCase {
         const apply = findChild(page, "bootApply")
         verify(apply.live)
         mouseClick(apply.button)
+        // The changes are listed once more before they are applied.
+        const confirm = findChild(page, "confirmApplyDialog")
+        tryCompare(confirm, "opened", true)
+        compare(testBootBackend.applyCount, 0)
+        mouseClick(findChild(confirm.contentItem, "applyConfirm"))
         tryCompare(testBootBackend, "applyCount", 1)
         compare(testBootBackend.lastOrder, "0002,0000,0001,0006,0004")
         // Once applied, the firmware's state is the new original.

@@ -233,15 +233,44 @@ private Q_SLOTS:
     {
         Input in;
         QCOMPARE(checkForeignServers(in).at(0).severity, Severity::Info);   // DHCP not running: not checked
-        JournalEvent seen;
-        seen.kind = QString::fromLatin1(journalkind::DhcpForeignServer);
-        seen.message = QStringLiteral("offer from 192.168.1.1 with PXE options");
-        seen.data.insert(QStringLiteral("server"), QStringLiteral("192.168.1.1"));
-        in.foreignServers = {seen, seen};
-        const auto foreign = checkForeignServers(in);
+        ForeignDhcpServer router;
+        router.serverId = router.source = 0xC0A80101;   // 192.168.1.1
+        router.interfaceName = QStringLiteral("eth1");
+        router.offersAddresses = true;
+        router.replies = 3;
+        router.lastSeen = QDateTime::currentDateTimeUtc();
+        in.foreignServers = {router};
+        // Proxy mode: a plain DHCP server is expected.
+        auto foreign = checkForeignServers(in);
         QCOMPARE(foreign.size(), 1);
-        QCOMPARE(foreign.at(0).severity, Severity::Warning);
+        QCOMPARE(foreign.at(0).severity, Severity::Info);
         QVERIFY(foreign.at(0).title.contains(QLatin1String("192.168.1.1")));
+        // Full mode: it competes with us.
+        in.services.dhcp.mode = DhcpMode::Full;
+        foreign = checkForeignServers(in);
+        QCOMPARE(foreign.at(0).severity, Severity::Warning);
+        QVERIFY(foreign.at(0).hint.contains(QLatin1String("proxy")));
+        // A second PXE responder is a warning in any mode.
+        in.services.dhcp.mode = DhcpMode::Proxy;
+        ForeignDhcpServer pxe = router;
+        pxe.serverId = pxe.source = 0xC0A80102;
+        pxe.offersAddresses = false;
+        pxe.offersBoot = true;
+        pxe.lastBootFile = QStringLiteral("pxelinux.0");
+        in.foreignServers = {router, pxe};
+        foreign = checkForeignServers(in);
+        QCOMPARE(foreign.size(), 2);
+        QCOMPARE(foreign.at(1).severity, Severity::Warning);
+        QVERIFY(foreign.at(1).detail.contains(QLatin1String("pxelinux.0")));
+        // Nothing seen while serving an interface: ok.
+        ServiceHub::Status dhcp;
+        dhcp.id = QStringLiteral("dhcp");
+        dhcp.state = Service::State::Running;
+        Input watched;
+        watched.services.dhcp.interface = QStringLiteral("eth1");
+        watched.statuses = {dhcp};
+        QCOMPARE(checkForeignServers(watched).at(0).severity, Severity::Ok);
+        in.foreignServers.clear();
 
         ServiceHub::Status failed;
         failed.id = QStringLiteral("tftp");

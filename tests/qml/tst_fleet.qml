@@ -111,7 +111,7 @@ TestCase {
             compare(b.reason, testLab.powerUnavailableReason)
             compare(b.button.Accessible.description, testLab.powerUnavailableReason)
         }
-        verify(testLab.powerUnavailableReason.indexOf("no PoE power controller") >= 0)
+        verify(testLab.powerUnavailableReason.indexOf("no PoE switch") >= 0, testLab.powerUnavailableReason)
         // The tooltip tells why on hover.
         const off = child("bulkPowerOff")
         mouseMove(off, off.width / 2, off.height / 2)

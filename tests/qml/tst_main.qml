@@ -33,8 +33,10 @@ TestCase {
 
     function test_tabsSwitchPages() {
         const tabs = child("mainTabs")
+        // Always visible: the other netboot server the DHCP engine saw.
+        compare(child("foreignServersBadge").text, "Other PXE server seen: 192.168.1.2")
         mouseClick(child("servicesTab"))
-        compare(tabs.currentIndex, 1)
+        compare(tabs.currentIndex, 3)
         const toggle = child("serviceToggle_dhcp")
         verify(toggle)
         compare(toggle.text, "Start")
@@ -49,6 +51,10 @@ TestCase {
         verify(redfish.reason.length > 0)
         compare(redfish.button.Accessible.description, redfish.reason)
         mouseClick(child("logTab"))
+        compare(tabs.currentIndex, 4)
+        mouseClick(child("powerTab"))
+        compare(tabs.currentIndex, 1)
+        mouseClick(child("profilesTab"))
         compare(tabs.currentIndex, 2)
         mouseClick(child("fleetTab"))
         compare(tabs.currentIndex, 0)
@@ -94,7 +100,7 @@ TestCase {
         const tabs = child("mainTabs")
         testLab.devices.selectOnly("dc:a6:32:00:00:01")
         testLab.openDevice("dc:a6:32:00:00:03")
-        for (const [index, page] of [[0, "fleet"], [1, "services"], [2, "log"]]) {
+        for (const [index, page] of [[0, "fleet"], [1, "power"], [2, "profiles"], [3, "services"], [4, "log"]]) {
             tabs.currentIndex = index
             waitForRendering(window.contentItem)
             checkControls(page)

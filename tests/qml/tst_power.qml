@@ -55,7 +55,7 @@ TestCase {
         testPower.poll()
         testPower.poll()
         waitForRendering(page)
-        grabImage(page).save(screenshotDir + "/power.png")   // for review
+        grabImage(page).save(screenshotDir + "/power-fake.png")   // for review (power.png: the real binary)
         const before = testSwitchPorts.data(testSwitchPorts.index(0, 0), SwitchPortModel.HistoryRole).length
         testPower.poll()
         compare(testSwitchPorts.data(testSwitchPorts.index(0, 0), SwitchPortModel.HistoryRole).length, before + 1)
@@ -68,7 +68,7 @@ TestCase {
         compare(powerSpy.count, 0)
         mouseClick(findChild(dialog().contentItem, "portConfirm"))
         compare(powerSpy.count, 1)
-        compare(Array.from(powerSpy.signalArguments[0]), ["sim", "3", "off"])
+        compare(Array.from(powerSpy.signalArguments[0]), ["sim", "3", "off", false])
         tryCompare(dialog(), "opened", false)
     }
 
@@ -81,11 +81,31 @@ TestCase {
         verify(confirm.enabled)
         mouseClick(confirm)
         compare(powerSpy.count, 1)
-        compare(Array.from(powerSpy.signalArguments[0]), ["sim", "8", "on"])
+        compare(Array.from(powerSpy.signalArguments[0]), ["sim", "8", "on", true])
+    }
+
+    // A port with no managed device is protected too; the override names that risk.
+    function test_unmappedPortOverrideAndCycle() {
+        mouseClick(findChild(page, "port_sim_6"))
+        tryCompare(dialog(), "opened", true)
+        const box = findChild(dialog().contentItem, "portOverride")
+        verify(box.visible)
+        verify(box.text.indexOf("No managed device") >= 0, box.text)
+        mouseClick(findChild(dialog().contentItem, "portCancel"))
+        tryCompare(dialog(), "opened", false)
+        compare(powerSpy.count, 0)
+        // Cycle: its own button, its own confirmation.
+        mouseClick(findChild(page, "cycle_sim_2"))
+        tryCompare(dialog(), "opened", true)
+        compare(dialog().title, "Power cycle port 2 of sim?")
+        mouseClick(findChild(dialog().contentItem, "portConfirm"))
+        compare(Array.from(powerSpy.signalArguments[0]), ["sim", "2", "cycle", false])
     }
 
     function test_dragDeviceOntoPort() {
-        const chip = findChild(page, "chip_dc:a6:32:00:00:06")
+        // Only adopted devices are listed (a mapping lives in the lab file).
+        verify(!findChild(page, "chip_dc:a6:32:00:00:06").visible)
+        const chip = findChild(page, "chip_dc:a6:32:00:00:05")
         const target = findChild(page, "port_sim_7")
         verify(chip && target)
         const from = chip.mapToItem(page, chip.width / 2, chip.height / 2)
@@ -95,8 +115,8 @@ TestCase {
             mouseMove(page, from.x + (to.x - from.x) * i / 20, from.y + (to.y - from.y) * i / 20)
         mouseRelease(page, to.x, to.y)
         tryCompare(mapSpy, "count", 1)
-        compare(Array.from(mapSpy.signalArguments[0]), ["dc:a6:32:00:00:06", "sim", "7"])
+        compare(Array.from(mapSpy.signalArguments[0]), ["dc:a6:32:00:00:05", "sim", "7"])
         // Protected ports refuse mappings.
-        verify(!testSwitchPorts.mapDevice(7, "dc:a6:32:00:00:06"))
+        verify(!testSwitchPorts.mapDevice(7, "dc:a6:32:00:00:05"))
     }
 }

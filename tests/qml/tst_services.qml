@@ -30,7 +30,7 @@ TestCase {
     }
 
     function test_servicesAndDiagnose() {
-        child("mainTabs").currentIndex = 1
+        child("mainTabs").currentIndex = 3
         const where = child("serviceWhere_dhcp")
         verify(where)
         verify(where.text.indexOf("127.0.0.1") >= 0, where.text)
@@ -49,14 +49,5 @@ TestCase {
         const before = liveLab.diagnostics.lastRun
         mouseClick(child("runDiagnostics"))
         tryVerify(() => liveLab.diagnostics.lastRun > before && !liveLab.diagnostics.running, 10000)
-    }
-
-    function test_importIsUnavailableWithAReason() {
-        // No firmware engine in this build: a drop does nothing and the overlay explains why.
-        const area = child("importDropArea")
-        verify(!liveLab.importer.available)
-        verify(liveLab.importer.unavailableReason.indexOf("UEFI firmware engine") >= 0)
-        verify(!area.handleDrop(["file:///tmp/RPI_EFI.fd"]))
-        verify(!liveLab.importer.busy)
     }
 }

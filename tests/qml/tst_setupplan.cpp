@@ -2,7 +2,9 @@
 // proposal and the lab.yaml change (validated by the real config loader).
 #include "config/labconfigloader.h"
 #include "engine/labengine.h"
+#include "labfacade.h"
 #include "setupplan.h"
+#include "setupwizard.h"
 
 #include <QTest>
 
@@ -96,6 +98,59 @@ private Q_SLOTS:
         InterfaceInfo both = wired(QStringLiteral("eth0"), QStringLiteral("169.254.3.4"), 16, QStringLiteral("192.168.1.1"));
         both.ipv4.append({QHostAddress(QStringLiteral("192.168.1.20")), 24});
         QCOMPARE(primaryAddress(both).ip, QHostAddress(QStringLiteral("192.168.1.20")));
+    }
+
+    // What the DHCP engine saw beats the routing-table guess.
+    void recommendsFromServersSeen()
+    {
+        const InterfaceInfo lab = wired(QStringLiteral("lab0"), QStringLiteral("10.99.0.1"), 24);
+        ForeignDhcpServer server;
+        server.serverId = server.source = 0x0A630002;   // 10.99.0.2
+        server.interfaceName = QStringLiteral("lab0");
+        server.offersAddresses = true;
+        DhcpObservation seen;
+        seen.watchedInterface = QStringLiteral("lab0");
+        seen.servers = {server};
+        auto r = recommend(lab, seen);
+        QCOMPARE(r.mode, Mode::Proxy);                  // no router, but a DHCP server answers
+        QVERIFY(r.reason.contains(QLatin1String("10.99.0.2")));
+        // Seen on another interface: does not count.
+        seen.servers.first().interfaceName = QStringLiteral("eth9");
+        QCOMPARE(recommend(lab, seen).mode, Mode::Full);
+        // Watched and silent: full, and the reason says so.
+        seen.servers.clear();
+        r = recommend(lab, seen);
+        QCOMPARE(r.mode, Mode::Full);
+        QVERIFY(r.reason.contains(QLatin1String("watched")));
+        // A PXE responder is named as a warning whatever the mode.
+        server.offersAddresses = false;
+        server.offersBoot = true;
+        seen.servers = {server};
+        r = recommend(wired(QStringLiteral("lab0"), QStringLiteral("10.99.0.1"), 24, QStringLiteral("10.99.0.254")), seen);
+        QCOMPARE(r.mode, Mode::Proxy);
+        QVERIFY(r.reason.contains(QLatin1String("Warning")));
+        QVERIFY(r.reason.contains(QLatin1String("10.99.0.2")));
+    }
+
+    // The facade feeds what the DHCP engine saw into the wizard; the open choice is re-recommended.
+    void wizardFollowsTheDhcpEngine()
+    {
+        LabFacade lab(nullptr);
+        SetupWizard *wizard = lab.setup();
+        wizard->interfaces()->setInterfaces({wired(QStringLiteral("lab0"), QStringLiteral("10.99.0.1"), 24)});
+        wizard->setSelectedIndex(0);
+        QCOMPARE(wizard->recommendedMode(), QStringLiteral("full"));
+        QCOMPARE(wizard->mode(), QStringLiteral("full"));
+        ForeignDhcpServer server;
+        server.serverId = server.source = 0x0A630002;
+        server.interfaceName = QStringLiteral("lab0");
+        server.offersAddresses = true;
+        lab.setForeignServers({server});
+        QCOMPARE(lab.foreignServers().size(), 1);
+        QCOMPARE(lab.foreignServers().at(0).toMap().value(QStringLiteral("address")).toString(), QStringLiteral("10.99.0.2"));
+        QCOMPARE(wizard->recommendedMode(), QStringLiteral("proxy"));
+        QVERIFY(wizard->recommendation().contains(QLatin1String("10.99.0.2")));
+        QCOMPARE(wizard->mode(), QStringLiteral("full"));   // the user's current choice is not switched behind their back
     }
 
     void proposesAPool_data()

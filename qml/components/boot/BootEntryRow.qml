@@ -20,6 +20,7 @@ Rectangle {
     required property bool changed
 
     readonly property int rowHeight: 64
+    readonly property bool editable: entries.entriesEditable
     property real dragOffset: drag.active ? drag.activeTranslation.y : 0
 
     objectName: "bootEntry_" + number
@@ -34,6 +35,8 @@ Rectangle {
     Accessible.name: qsTr("%1, %2, position %3").arg(row.number).arg(row.description).arg(row.index + 1)
 
     Keys.onPressed: event => {
+        if (!row.editable)
+            return
         if ((event.modifiers & Qt.AltModifier) && event.key === Qt.Key_Up) {
             row.entries.move(row.index, row.index - 1)
             event.accepted = true
@@ -53,10 +56,12 @@ Rectangle {
             text: "≡"
             font.pixelSize: 22
             color: Theme.muted
+            opacity: row.editable ? 1 : 0.3
             Layout.preferredWidth: 24
             DragHandler {
                 id: drag
                 target: null
+                enabled: row.editable
                 // The handle wins over the list's flicking.
                 grabPermissions: PointerHandler.CanTakeOverFromAnything
                 yAxis.enabled: true
@@ -78,7 +83,7 @@ Rectangle {
             ToolButton {
                 objectName: "moveUp_" + row.number
                 text: "▲"
-                enabled: row.index > 0
+                enabled: row.editable && row.index > 0
                 implicitHeight: 22
                 Accessible.name: qsTr("Move %1 up").arg(row.number)
                 Accessible.onPressAction: row.entries.move(row.index, row.index - 1)
@@ -87,7 +92,7 @@ Rectangle {
             ToolButton {
                 objectName: "moveDown_" + row.number
                 text: "▼"
-                enabled: row.index < row.entries.count - 1
+                enabled: row.editable && row.index < row.entries.count - 1
                 implicitHeight: 22
                 Accessible.name: qsTr("Move %1 down").arg(row.number)
                 Accessible.onPressAction: row.entries.move(row.index, row.index + 1)
@@ -96,6 +101,7 @@ Rectangle {
         }
         Switch {
             objectName: "active_" + row.number
+            enabled: row.editable
             checked: row.active
             Accessible.name: qsTr("%1 active").arg(row.number)
             Accessible.onPressAction: row.entries.setActive(row.index, !row.active)
@@ -113,6 +119,7 @@ Rectangle {
                 TextField {
                     objectName: "description_" + row.number
                     text: row.description
+                    readOnly: !row.editable
                     Layout.fillWidth: true
                     Accessible.name: qsTr("Description of %1").arg(row.number)
                     onEditingFinished: if (text !== row.description) row.entries.setDescription(row.index, text)
@@ -131,6 +138,7 @@ Rectangle {
             objectName: "bootNext_" + row.number
             text: qsTr("BootNext")
             checked: row.isBootNext
+            enabled: row.entries.bootNextEditable
             Accessible.name: qsTr("Boot %1 next time only").arg(row.number)
             Accessible.onPressAction: row.entries.setBootNext(row.isBootNext ? -1 : row.index)
             onClicked: row.entries.setBootNext(row.isBootNext ? -1 : row.index)
@@ -138,6 +146,7 @@ Rectangle {
         ToolButton {
             objectName: "remove_" + row.number
             text: "✕"
+            enabled: row.editable
             Accessible.name: qsTr("Remove %1").arg(row.number)
             Accessible.onPressAction: row.entries.removeEntry(row.index)
             onClicked: row.entries.removeEntry(row.index)

@@ -6,7 +6,8 @@ import MetalBootUi
 Row {
     id: spark
     required property var values
-    property real maxWatts: 15.4      // 802.3af class 3
+    // Scaled to the port's recent peak, at least 8 W (a Pi 4 under load draws 6-7 W).
+    readonly property real maxWatts: Math.max(8, ...spark.values.slice(-spark.bars))
     property int bars: 30
     height: 18
     spacing: 1
