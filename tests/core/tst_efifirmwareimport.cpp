@@ -74,6 +74,8 @@ bool writeArchive(const QString &path, const QList<Entry> &entries, bool tarGz =
 
 } // namespace
 
+Q_DECLARE_METATYPE(QList<Entry>)
+
 class TestEfiFirmwareImport : public QObject
 {
     Q_OBJECT
@@ -279,6 +281,5 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(QList<Entry>)
 QTEST_GUILESS_MAIN(TestEfiFirmwareImport)
 #include "tst_efifirmwareimport.moc"

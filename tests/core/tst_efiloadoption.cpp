@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+Q_DECLARE_METATYPE(efi::LoadOption)
+
 class TestEfiLoadOption : public QObject
 {
     Q_OBJECT
@@ -85,6 +87,5 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(efi::LoadOption)
 QTEST_GUILESS_MAIN(TestEfiLoadOption)
 #include "tst_efiloadoption.moc"
