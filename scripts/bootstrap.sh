@@ -38,7 +38,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 build="${METALBOOT_BUILD_DIR:-$root/build}"
-cmake_args=(-S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${METALBOOT_BUILD_TYPE:-RelWithDebInfo}")
+cmake_args=(-S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${METALBOOT_BUILD_TYPE:-Release}" -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG")
 [ "$mode" = test ] && cmake_args+=(-DMETALBOOT_WERROR=ON)
 cmake "${cmake_args[@]}" >/dev/null
 cmake --build "$build" --parallel "$(nproc)"
