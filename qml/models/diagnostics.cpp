@@ -335,7 +335,8 @@ QList<Finding> checkForeignServers(const Input &in)
     const bool full = in.services.dhcp.mode == DhcpMode::Full;
     for (const ForeignDhcpServer &s : in.foreignServers) {
         const QString where = s.interfaceName.isEmpty() ? s.address() : QStringLiteral("%1, %2").arg(s.address(), s.interfaceName);
-        const QString detail = QCoreApplication::translate("Diagnostics", "%1; %n answer(s), last seen %2", "", int(qMin<quint64>(s.replies, 1000000)))
+        const int replies = s.replies > 1000000 ? 1000000 : int(s.replies);
+        const QString detail = QCoreApplication::translate("Diagnostics", "%1; %n answer(s), last seen %2", "", replies)
                                    .arg(s.describe(), QLocale().toString(s.lastSeen.toLocalTime(), QLocale::ShortFormat));
         if (s.offersBoot)
             out.append(make(QStringLiteral("foreign:") + s.address(), Severity::Warning,
