@@ -218,6 +218,7 @@ std::optional<Auth> Context::authenticate(const HttpRequest &request, HttpRespon
 {
     const bool basicAllowed = request.isSecure() || config.allowBasicOverHttp;
     auto fail = [&](const char *why) {
+        ++authFailures;
         qCWarning(lcRedfish).noquote() << "authentication failed (" << why << ") for" << request.method()
                                        << request.path().left(120) << "from" << request.peerAddress().toString();
         HttpResponse r = errorResponse(msg::noValidSession(), 401);
