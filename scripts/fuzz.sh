@@ -6,7 +6,8 @@
 # crashes per target. Crashing inputs land in <work>/<target>/artifacts/; add them to
 # tests/fuzz/corpus/<target>/ (named crash-<what>) together with the fix.
 # Environment: METALBOOT_FUZZ_BUILD_DIR (build-fuzz), METALBOOT_FUZZ_WORK (<build>/fuzz-runs),
-#   METALBOOT_FUZZ_JOBS (targets run in parallel, default 1), METALBOOT_FUZZ_NICE (10).
+#   METALBOOT_FUZZ_JOBS (targets run in parallel, default 1), METALBOOT_FUZZ_NICE (10),
+#   METALBOOT_FUZZ_ARGS (extra libFuzzer flags, e.g. -runs=10000000 to stop at 10 M executions).
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,7 +35,7 @@ run_one() {
     local log="$work/$t.log"
     mkdir -p "$work/$t"
     nice -n "$niceness" "$root/tests/fuzz/run-fuzzer.sh" "$build/tests/fuzz/fuzz_$t" "$seconds" \
-        "$root/tests/fuzz/corpus/$t" "$work/$t" >"$log" 2>&1
+        "$root/tests/fuzz/corpus/$t" "$work/$t" ${METALBOOT_FUZZ_ARGS:-} >"$log" 2>&1
     echo $? >"$work/$t.rc"
 }
 

@@ -21,8 +21,8 @@ public:
     {
         int perDevice = 500;               // events kept in memory per device
         int overall = 5000;                // events kept in memory in total (incl. unknown clients)
-        int maxDevices = 2048;             // devices with an in-memory ring (oldest rings dropped beyond)
         qint64 maxFileBytes = 16 << 20;    // journal.jsonl rotates to journal.jsonl.1 beyond this
+        int maxDevices = 2048;             // devices with an in-memory ring (oldest rings dropped beyond)
     };
 
     explicit DeviceJournal(QObject *parent = nullptr);
