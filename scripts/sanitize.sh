@@ -11,13 +11,15 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${METALBOOT_ASAN_BUILD_DIR:-$root/build-asan}
 if [ ! -f "$build/CMakeCache.txt" ]; then
     CXX=${CXX:-g++} cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-        -DMETALBOOT_SANITIZE=ON -DMETALBOOT_BUILD_GUI=OFF -DMETALBOOT_WERROR=ON >/dev/null
+        -DMETALBOOT_SANITIZE=ON -DMETALBOOT_BUILD_GUI=OFF >/dev/null
 fi
 cmake --build "$build" -- -j"${METALBOOT_ASAN_JOBS:-2}"
 "$root/scripts/peers.sh" "$build/peers"
 
 supp="$root/tests/sanitizers"
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# A 16 MiB quarantine (default 256) keeps use-after-free detection for recent frees while the
+# memory-bound tests (tst_filestreamer's 4.5 GiB stream in < 32 MB) stay meaningful.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:quarantine_size_mb=16${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 cd "$build"

@@ -36,6 +36,21 @@
 #include <unistd.h>
 #include <vector>
 
+// Under AddressSanitizer the process's RSS is dominated by the sanitizer (quarantine, per-thread
+// fake stacks of the test's own threads): growth is printed but only checked in normal builds.
+#if defined(__SANITIZE_ADDRESS__)
+#define METALBOOT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define METALBOOT_ASAN 1
+#endif
+#endif
+#ifdef METALBOOT_ASAN
+constexpr bool RssIsMeaningful = false;
+#else
+constexpr bool RssIsMeaningful = true;
+#endif
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -321,7 +336,7 @@ private Q_SLOTS:
         QCOMPARE(probe.failures(), 0);
         QVERIFY2(probe.percentile(0.5) < 250, "health is slow while DHCP is flooded");
         QVERIFY2(probe.percentile(1.0) < 3000, "health stalled while DHCP is flooded");
-        QVERIFY2(rssKib() - rssBefore < 30 * 1024, "memory grew by more than 30 MiB");
+        QVERIFY2(!RssIsMeaningful || rssKib() - rssBefore < 30 * 1024, "memory grew by more than 30 MiB");
         QCOMPARE(m_dhcp->state(), Service::State::Running);
         QVERIFY(piOffer());
         // What was refused is visible through the API.
@@ -425,7 +440,7 @@ private Q_SLOTS:
         QVERIFY(counters.value(QStringLiteral("requests.rejected.431")).toDouble() > 0);
         QVERIFY(counters.value(QStringLiteral("requests.rejected.413")).toDouble() > 0);
         QVERIFY(counters.value(QStringLiteral("requests.rejected.505")).toDouble() > 0);
-        QVERIFY2(rssKib() - rssBefore < 30 * 1024, "memory grew by more than 30 MiB");
+        QVERIFY2(!RssIsMeaningful || rssKib() - rssBefore < 30 * 1024, "memory grew by more than 30 MiB");
         QTRY_VERIFY(m_lab->http()->server()->activeConnections() == 0);
     }
 
