@@ -23,6 +23,6 @@ dict="$(dirname "$0")/dict/$target.dict"
 args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" -print_final_stats=1
       -artifact_prefix="$work/artifacts/")
 [ -f "$dict" ] && args+=(-dict="$dict")
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1:quarantine_size_mb=64}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 exec "$bin" "${args[@]}" "$@" "$work/corpus" "$seeds"
