@@ -4,6 +4,7 @@
 #include "cli/clicommands.h"
 #include "common/logging.h"
 #include "common/paths.h"
+#include "common/secureexec.h"
 #include "common/unixsignals.h"
 #include "efi/eficli.h"
 #include "engine/enginehost.h"
@@ -54,6 +55,10 @@ int runHeadless(const LabEngine::Options &options)
 
 int main(int argc, char **argv)
 {
+    // With file capabilities (the desktop binary), no user-chosen plugin or QML path may reach Qt.
+    QStringList ignored;
+    if (secureexec::isSecureExecution())
+        ignored = secureexec::dropUntrustedLoadPaths(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("metalboot"));
     QCoreApplication::setApplicationName(QStringLiteral("metalboot"));
     QCoreApplication::setApplicationVersion(QStringLiteral(METALBOOT_VERSION));
@@ -65,6 +70,8 @@ int main(int argc, char **argv)
     const bool gui = false;
     std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
 #endif
+    if (!ignored.isEmpty())
+        qCWarning(lcCore).noquote() << "running with file capabilities: ignoring" << ignored.join(QStringLiteral(", "));
 
     QStringList arguments = QCoreApplication::arguments();
     // Sub-commands: "metalboot import ..." (more are added by their subsystems).

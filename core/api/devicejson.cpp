@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace devicejson {
 
 QJsonObject toJson(const DeviceConfig &d)
@@ -61,7 +63,9 @@ static YAML::Node toYaml(const QJsonValue &v)
     case QJsonValue::Bool: return YAML::Node(v.toBool() ? "true" : "false");
     case QJsonValue::Double: {
         const double d = v.toDouble();
-        if (d == double(qint64(d)))
+        // Integral values in qint64's range print as integers (ports, counts); anything else
+        // (1e300, 2.5) as a float. Casting an out-of-range double is undefined behaviour.
+        if (std::isfinite(d) && std::abs(d) < 9.2e18 && d == std::trunc(d))
             return YAML::Node(QByteArray::number(qint64(d)).toStdString());
         return YAML::Node(QByteArray::number(d, 'g', 17).toStdString());
     }

@@ -23,13 +23,14 @@ QByteArray EventStream::format(const JournalEvent &event)
 
 void EventStream::addClient(QTcpSocket *socket, const QList<JournalEvent> &backlog, const MacAddress &filterMac)
 {
-    Client c{socket, filterMac};
+    Client c{socket, filterMac, socket};
     socket->write("retry: 2000\n\n");
     for (const auto &e : backlog)
         if (!filterMac.isValid() || e.mac == filterMac)
             socket->write(format(e));
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-        m_clients.removeIf([socket](const Client &c) { return c.socket == socket || !c.socket; });
+    const QObject *id = socket;
+    connect(socket, &QTcpSocket::disconnected, this, [this, id] {
+        m_clients.removeIf([id](const Client &c) { return c.id == id || c.socket.isNull(); });
         if (m_clients.isEmpty())
             m_heartbeat.stop();
     });

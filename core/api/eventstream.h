@@ -34,6 +34,10 @@ private:
     {
         QPointer<QTcpSocket> socket;
         MacAddress filter;
+        // Identity for removal: `disconnected` may be emitted from ~QAbstractSocket, when the
+        // object is no longer a QTcpSocket and QPointer<QTcpSocket>::data() would be an invalid
+        // downcast (UBSan: vptr). Never dereferenced.
+        const QObject *id = nullptr;
     };
     void send(Client &client, const QByteArray &bytes);
     void heartbeat();

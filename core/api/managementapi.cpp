@@ -19,12 +19,23 @@ namespace {
 
 QJsonObject statusJson(const ServiceHub::Status &s)
 {
+    QJsonObject counters;
+    for (auto it = s.counters.cbegin(); it != s.counters.cend(); ++it)
+        counters.insert(it.key(), double(it.value()));
     return QJsonObject{{QStringLiteral("id"), s.id},
+                       {QStringLiteral("counters"), counters},
                        {QStringLiteral("name"), s.name},
                        {QStringLiteral("state"), Service::stateName(s.state)},
                        {QStringLiteral("enabled"), s.enabled},
                        {QStringLiteral("error"), s.error},
                        {QStringLiteral("endpoints"), QJsonArray::fromStringList(s.endpoints)}};
+}
+
+// The change was valid but could not be written (disk full, read-only config dir): a server
+// problem, not the client's; nothing changed.
+HttpResponse configNotSaved(const QString &why)
+{
+    return HttpResponse::error(503, QStringLiteral("not-saved"), why);
 }
 
 HttpResponse invalidJson(const QJsonParseError &err)
@@ -148,7 +159,12 @@ HttpResponse ManagementApi::health(const HttpRequest &)
         if (st.enabled && st.state != Service::State::Running)
             allRunning = false;
     }
-    return HttpResponse::json(QJsonObject{{QStringLiteral("status"), allRunning ? QStringLiteral("ok") : QStringLiteral("degraded")},
+    const DeviceJournal *journal = m_engine->journal();
+    const bool journalOk = !journal || journal->writeError().isEmpty();
+    return HttpResponse::json(QJsonObject{{QStringLiteral("status"), allRunning && journalOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
+                                          {QStringLiteral("journal"),
+                                           QJsonObject{{QStringLiteral("write_error"), journal ? journal->writeError() : QString()},
+                                                       {QStringLiteral("unsaved_events"), journal ? double(journal->unsavedEvents()) : 0.0}}},
                                           {QStringLiteral("version"), QStringLiteral(METALBOOT_VERSION)},
                                           {QStringLiteral("lab"), m_engine->config().name},
                                           {QStringLiteral("devices"), m_engine->registry()->count()},
@@ -196,8 +212,9 @@ HttpResponse ManagementApi::createDevice(const HttpRequest &request)
     if (!devicejson::fromJson(body, *mac, &device, &errors))
         return configErrors(errors);
     QString why;
-    if (!m_engine->modifyConfig([&device](LabConfig &c) { c.devices.append(device); }, &why))
-        return HttpResponse::error(422, QStringLiteral("rejected"), why);
+    bool notSaved = false;
+    if (!m_engine->modifyConfig([&device](LabConfig &c) { c.devices.append(device); }, &why, &notSaved))
+        return notSaved ? configNotSaved(why) : HttpResponse::error(422, QStringLiteral("rejected"), why);
     HttpResponse r = HttpResponse::json(deviceJson(m_engine, *m_engine->registry()->find(*mac)), 201);
     r.setHeader("Location", "/api/v1/devices/" + mac->toString().toLatin1());
     return r;
@@ -238,6 +255,7 @@ HttpResponse ManagementApi::replaceDevice(const HttpRequest &request, bool patch
     if (!devicejson::fromJson(merged, *mac, &device, &errors))
         return configErrors(errors);
     QString why;
+    bool notSaved = false;
     const bool ok = m_engine->modifyConfig(
         [&device](LabConfig &c) {
             if (DeviceConfig *d = c.device(device.mac))
@@ -245,9 +263,9 @@ HttpResponse ManagementApi::replaceDevice(const HttpRequest &request, bool patch
             else
                 c.devices.append(device);
         },
-        &why);
+        &why, &notSaved);
     if (!ok)
-        return HttpResponse::error(422, QStringLiteral("rejected"), why);
+        return notSaved ? configNotSaved(why) : HttpResponse::error(422, QStringLiteral("rejected"), why);
     return HttpResponse::json(deviceJson(m_engine, *m_engine->registry()->find(*mac)));
 }
 
@@ -262,10 +280,11 @@ HttpResponse ManagementApi::deleteDevice(const HttpRequest &request)
         return HttpResponse::error(404, QStringLiteral("not-found"), QStringLiteral("no device %1").arg(mac->toString()));
     if (configured) {
         QString why;
+        bool notSaved = false;
         const MacAddress m = *mac;
         if (!m_engine->modifyConfig([m](LabConfig &c) { c.devices.removeIf([m](const DeviceConfig &d) { return d.mac == m; }); },
-                                    &why))
-            return HttpResponse::error(422, QStringLiteral("rejected"), why);
+                                    &why, &notSaved))
+            return notSaved ? configNotSaved(why) : HttpResponse::error(422, QStringLiteral("rejected"), why);
     }
     m_engine->registry()->remove(*mac);
     return HttpResponse::noContent();

@@ -9,6 +9,18 @@
 
 namespace atomicfile {
 
+// QSaveFile buffers small writes, and Qt 6.4's commit() does not notice when flushing that
+// buffer fails (disk full): it renames the short temporary file over the original. So every
+// byte is flushed, and checked, before commit() is called.
+static bool writeAll(QSaveFile &file, const QByteArray &data, QString *why)
+{
+    if (file.write(data) == data.size() && file.flush())
+        return true;
+    *why = file.errorString();   // before cancelWriting() replaces it
+    file.cancelWriting();
+    return false;
+}
+
 static bool makeBackup(const QString &path, QString *error)
 {
     if (!QFileInfo::exists(path))
@@ -28,9 +40,10 @@ static bool makeBackup(const QString &path, QString *error)
         return false;
     }
     const QByteArray content = current.readAll();
-    if (backup.write(content) != content.size() || !backup.commit()) {
+    QString why;
+    if (!writeAll(backup, content, &why) || !backup.commit()) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(bak, backup.errorString());
+            *error = QStringLiteral("cannot write %1: %2").arg(bak, why.isEmpty() ? backup.errorString() : why);
         return false;
     }
     return true;
@@ -58,10 +71,10 @@ bool write(const QString &path, const QByteArray &data, QString *error, Backup b
         // secret byte lands in it.
         ::fchmod(file.handle(), mode_t(permissions));
     }
-    if (file.write(data) != data.size()) {
+    QString why;
+    if (!writeAll(file, data, &why)) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        file.cancelWriting();
+            *error = QStringLiteral("cannot write %1: %2").arg(path, why);
         return false;
     }
     if (!file.commit()) {

@@ -79,6 +79,7 @@ struct HttpConfig : ListenConfig
     QString root;                                        // static files; empty = <data>/http
     QString publicUrl;                                   // what clients are told; empty = from address/port
     int maxConnections = 512;
+    int maxConnectionsPerClient = 64;                    // per client address (slow-loris from one host)
     bool zeroCopy = true;                                // sendfile(2) for files on plain TCP (off: copy, like nginx "sendfile off")
 };
 

@@ -136,7 +136,7 @@ static void parseHttp(YamlReader &r, const YAML::Node &n, HttpConfig &out)
 {
     const QString path = QStringLiteral("services.http");
     if (!r.checkMap(n, path, {"enabled", "interface", "address", "port", "root", "public_url", "max_connections",
-                              "zero_copy"}))
+                              "max_connections_per_client", "zero_copy"}))
         return;
     parseListen(r, n, path, out);
     out.port = r.port(n, "port", path, out.port);
@@ -151,6 +151,7 @@ static void parseHttp(YamlReader &r, const YAML::Node &n, HttpConfig &out)
         r.error(n["public_url"], YamlReader::join(path, QStringLiteral("public_url")),
                 QStringLiteral("expected a URL without spaces, control or non-ASCII characters (it goes into boot scripts)"));
     out.maxConnections = int(r.integer(n, "max_connections", path, 1, 100000, out.maxConnections));
+    out.maxConnectionsPerClient = int(r.integer(n, "max_connections_per_client", path, 1, 100000, out.maxConnectionsPerClient));
     out.zeroCopy = r.boolean(n, "zero_copy", path, out.zeroCopy);
 }
 
@@ -307,6 +308,8 @@ void writeServices(YAML::Emitter &out, const ServicesConfig &s)
         out << YAML::Key << "public_url" << YAML::Value << s.http.publicUrl.toStdString();
     if (s.http.maxConnections != HttpConfig().maxConnections)
         out << YAML::Key << "max_connections" << YAML::Value << s.http.maxConnections;
+    if (s.http.maxConnectionsPerClient != HttpConfig().maxConnectionsPerClient)
+        out << YAML::Key << "max_connections_per_client" << YAML::Value << s.http.maxConnectionsPerClient;
     if (!s.http.zeroCopy)
         out << YAML::Key << "zero_copy" << YAML::Value << false;
     out << YAML::EndMap;

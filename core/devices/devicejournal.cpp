@@ -6,6 +6,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 DeviceJournal::DeviceJournal(QObject *parent)
     : QObject(parent)
     , m_flushTimer(this)   // a child, so it follows the journal to the engine thread
@@ -25,12 +29,16 @@ bool DeviceJournal::open(const QString &filePath, QString *error)
     close();
     QDir().mkpath(QFileInfo(filePath).absolutePath());
     m_file.setFileName(filePath);
-    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append)) {
+    // Unbuffered: a failed write (disk full, read-only) is seen at once and not retried later
+    // from Qt's buffer behind our back.
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered)) {
+        m_writeError = QStringLiteral("cannot open %1: %2").arg(filePath, m_file.errorString());
         if (error)
-            *error = QStringLiteral("cannot open %1: %2").arg(filePath, m_file.errorString());
+            *error = m_writeError;
         qCWarning(lcDevices) << "journal file unavailable:" << m_file.errorString();
         return false;
     }
+    m_writeError.clear();
     restoreFromFile();
     return true;
 }
@@ -80,11 +88,27 @@ void DeviceJournal::store(const JournalEvent &event)
     while (int(m_all.size()) > m_limits.overall)
         m_all.pop_front();
     if (event.mac.isValid()) {
+        if (m_byDevice.size() >= m_limits.maxDevices && !m_byDevice.contains(event.mac))
+            dropOldestRings();
         auto &ring = m_byDevice[event.mac];
         ring.push_back(event);
         while (int(ring.size()) > m_limits.perDevice)
             ring.pop_front();
     }
+}
+
+void DeviceJournal::dropOldestRings()
+{
+    // Rings are never empty; the last event's seq tells how recently a device was heard of.
+    QList<QPair<quint64, MacAddress>> rings;
+    rings.reserve(m_byDevice.size());
+    for (auto it = m_byDevice.cbegin(); it != m_byDevice.cend(); ++it)
+        rings.append({it->empty() ? 0 : it->back().seq, it.key()});
+    const qsizetype drop = qMin<qsizetype>(rings.size(), rings.size() - m_limits.maxDevices + 1 + m_limits.maxDevices / 8);
+    std::nth_element(rings.begin(), rings.begin() + (drop - 1), rings.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (qsizetype i = 0; i < drop; ++i)
+        m_byDevice.remove(rings.at(i).second);
 }
 
 JournalEvent DeviceJournal::append(JournalEvent event)
@@ -109,9 +133,30 @@ void DeviceJournal::flush()
 {
     if (m_pending.isEmpty() || !m_file.isOpen())
         return;
-    if (m_file.write(m_pending) != m_pending.size())
-        qCWarning(lcDevices) << "journal write failed:" << m_file.errorString();
-    m_file.flush();
+    const qint64 before = m_file.size();
+    errno = 0;
+    const qint64 written = m_file.write(m_pending);
+    if (written != m_pending.size()) {
+        // Disk full or read-only: cut off a partial line so the file stays one event per line
+        // (the next successful write would otherwise extend the torn line). The events stay in
+        // memory; the file has a gap, which is logged once per episode, not once per flush.
+        // (After a partial write QFile reports no error of its own: errno has the reason.)
+        const QString why = m_file.error() != QFileDevice::NoError || errno == 0 ? m_file.errorString()
+                                                                                 : QString::fromLocal8Bit(std::strerror(errno));
+        if (m_file.size() != before)
+            m_file.resize(before);
+        m_unsaved += quint64(m_pending.count('\n'));
+        if (m_writeError.isEmpty())
+            qCWarning(lcDevices).noquote() << "journal: cannot write" << m_file.fileName() << ":" << why
+                                           << "- events are kept in memory only until writing works again";
+        m_writeError = why.isEmpty() ? QStringLiteral("write failed") : why;
+        m_pending.clear();
+        return;
+    }
+    if (!m_writeError.isEmpty()) {
+        qCInfo(lcDevices).noquote() << "journal: writing again;" << m_unsaved << "events could not be saved";
+        m_writeError.clear();
+    }
     m_pending.clear();
     rotateIfNeeded();
 }
@@ -125,7 +170,7 @@ void DeviceJournal::rotateIfNeeded()
     QFile::remove(path + QStringLiteral(".1"));
     QFile::rename(path, path + QStringLiteral(".1"));
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append))
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered))
         qCWarning(lcDevices) << "journal reopen failed:" << m_file.errorString();
 }
 

@@ -22,6 +22,7 @@ public:
         int perDevice = 500;               // events kept in memory per device
         int overall = 5000;                // events kept in memory in total (incl. unknown clients)
         qint64 maxFileBytes = 16 << 20;    // journal.jsonl rotates to journal.jsonl.1 beyond this
+        int maxDevices = 2048;             // devices with an in-memory ring (oldest rings dropped beyond)
     };
 
     explicit DeviceJournal(QObject *parent = nullptr);
@@ -42,12 +43,17 @@ public:
     [[nodiscard]] quint64 lastSeq() const { return m_nextSeq - 1; }
     void forget(const MacAddress &mac);    // drops a removed device's in-memory events
     void flush();
+    // Persistence problems (disk full, read-only data dir): the last write error (empty while
+    // writing works) and how many events never reached the file.
+    [[nodiscard]] QString writeError() const { return m_writeError; }
+    [[nodiscard]] quint64 unsavedEvents() const { return m_unsaved; }
 
 Q_SIGNALS:
     void eventAppended(const JournalEvent &event);
 
 private:
     void store(const JournalEvent &event);
+    void dropOldestRings();
     void restoreFromFile();
     void rotateIfNeeded();
 
@@ -57,5 +63,7 @@ private:
     QHash<MacAddress, std::deque<JournalEvent>> m_byDevice;
     QFile m_file;
     QByteArray m_pending;
+    QString m_writeError;
+    quint64 m_unsaved = 0;
     QTimer m_flushTimer{this};         // a child, so it follows moveToThread to the engine thread
 };

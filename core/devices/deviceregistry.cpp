@@ -6,6 +6,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 DeviceRegistry::DeviceRegistry(DeviceJournal *journal, QObject *parent)
     : QObject(parent)
     , m_journal(journal)
@@ -108,6 +110,8 @@ bool DeviceRegistry::observe(const MacAddress &mac, const QString &serial, const
     if (!mac.isValid())
         return false;
     const bool isNew = !m_devices.contains(mac);
+    if (isNew)
+        makeRoomForDiscovered();
     DeviceInfo &d = insert(mac);
     bool dirty = isNew;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -204,6 +208,34 @@ void DeviceRegistry::setLifecycle(const MacAddress &mac, const QString &lifecycl
         return;
     it->lifecycle = lifecycle;
     changed(*it);
+}
+
+void DeviceRegistry::makeRoomForDiscovered()
+{
+    QList<QPair<QDateTime, MacAddress>> discovered;
+    for (const auto &d : std::as_const(m_devices))
+        if (!d.adopted)
+            discovered.append({d.lastSeen, d.mac});
+    if (discovered.size() < m_maxDiscovered)
+        return;
+    // Forget the oldest eighth at once, so a flood pays for this scan once per many new MACs.
+    const qsizetype drop = discovered.size() - m_maxDiscovered + 1 + m_maxDiscovered / 8;
+    std::nth_element(discovered.begin(), discovered.begin() + (drop - 1), discovered.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QSet<MacAddress> gone;
+    for (qsizetype i = 0; i < drop; ++i)
+        gone.insert(discovered.at(i).second);
+    m_order.removeIf([&gone](const MacAddress &mac) { return gone.contains(mac); });
+    for (const MacAddress &mac : std::as_const(gone)) {
+        m_devices.remove(mac);
+        if (m_journal)
+            m_journal->forget(mac);
+        Q_EMIT deviceRemoved(mac);
+    }
+    if (m_evicted == 0)
+        qCWarning(lcDevices) << "more than" << m_maxDiscovered
+                             << "unknown devices seen: forgetting the ones seen longest ago (is someone flooding the lab network?)";
+    m_evicted += quint64(gone.size());
 }
 
 bool DeviceRegistry::remove(const MacAddress &mac)

@@ -41,6 +41,14 @@ public:
     // the fleet shows where each device was instead of "Unknown". Returns the devices updated.
     int restoreFromJournal();
 
+    // Devices seen on the wire but not in lab.yaml are kept up to this many; beyond it the ones
+    // seen longest ago are forgotten (they come back when they boot again). Adopted devices never
+    // count: a flood of requests with random MACs cannot grow memory or the GUI without bound.
+    static constexpr int DefaultMaxDiscovered = 1024;
+    void setMaxDiscovered(int max) { m_maxDiscovered = qMax(1, max); }
+    [[nodiscard]] int maxDiscovered() const { return m_maxDiscovered; }
+    [[nodiscard]] quint64 evictedDiscovered() const { return m_evicted; }
+
 Q_SIGNALS:
     void deviceAdded(const DeviceInfo &device);
     void deviceChanged(const DeviceInfo &device);
@@ -49,9 +57,12 @@ Q_SIGNALS:
 private:
     void onJournalEvent(const JournalEvent &event);
     DeviceInfo &insert(const MacAddress &mac);
+    void makeRoomForDiscovered();
     void changed(const DeviceInfo &device) { Q_EMIT deviceChanged(device); }
 
     DeviceJournal *m_journal;
     QHash<MacAddress, DeviceInfo> m_devices;
     QList<MacAddress> m_order;
+    int m_maxDiscovered = DefaultMaxDiscovered;
+    quint64 m_evicted = 0;
 };

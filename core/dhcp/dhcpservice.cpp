@@ -951,9 +951,21 @@ void DhcpService::saveLeases()
     QDir().mkpath(QFileInfo(path).absolutePath());
     QString why;
     if (!atomicfile::write(path, formatLeaseFile(m_pool.leases()), &why, atomicfile::Backup::None, 0644)) {
-        qCWarning(lcDhcp).noquote() << "leases not saved:" << why;
-        report(QStringLiteral("lease-file"), tr("Cannot save the DHCP leases to %1: %2").arg(path, why));
+        // The previous file stays intact (atomic write). Reported once per episode, retried
+        // every few seconds, not on every lease change (a busy segment would flood the log).
+        count(QStringLiteral("lease-file.save-failed"));
+        if (!m_leaseSaveFailing) {
+            qCWarning(lcDhcp).noquote() << "leases not saved:" << why;
+            report(QStringLiteral("lease-file"), tr("Cannot save the DHCP leases to %1: %2").arg(path, why));
+        }
+        m_leaseSaveFailing = true;
+        m_saveTimer->start(LeaseSaveRetryMs);
         return;
+    }
+    if (m_leaseSaveFailing) {
+        qCInfo(lcDhcp).noquote() << "leases saved again to" << path;
+        m_leaseSaveFailing = false;
+        m_saveTimer->setInterval(100);
     }
     m_leasesDirty = false;
 }

@@ -48,7 +48,7 @@ public:
     [[nodiscard]] quint16 proxyPort() const { return m_proxy->localPort(); }
     // Packet counters: "received", "offer", "ack", "nak", "malformed.<reason>", "ignored.<reason>",
     // "refused.<reason>", "send-failed"...
-    [[nodiscard]] QMap<QString, quint64> counters() const;
+    [[nodiscard]] QMap<QString, quint64> counters() const override;
     [[nodiscard]] quint64 counter(const QString &name) const;
 
     // Full mode.
@@ -171,6 +171,8 @@ private:
     DhcpLeasePool m_pool;
     QTimer *m_expiryTimer;
     QTimer *m_saveTimer;
+    bool m_leaseSaveFailing = false;
+    static constexpr int LeaseSaveRetryMs = 5000;
     bool m_leasesDirty = false;
 
     QHash<MacAddress, RecentClient> m_recent;  // DISCOVER classification, for REQUESTs without option 60

@@ -201,6 +201,9 @@ ImportResult importRelease(const QString &source, const QString &profilesDir, co
             if (out.write(buffer.constData(), n) != n)
                 return failure(kind, QStringLiteral("cannot write '%1': %2").arg(rel, out.errorString()));
         }
+        // QFile buffers small writes: a full disk shows up only here, not in write().
+        if (!out.flush())
+            return failure(kind, QStringLiteral("cannot write '%1': %2").arg(rel, out.errorString()));
         out.close();
         result.files.append(rel);
         if (progress && !progress(qMin<qint64>(archive_filter_bytes(a.get(), -1), sourceSize), sourceSize))

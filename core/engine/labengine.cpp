@@ -299,8 +299,10 @@ void LabEngine::reconcile(Service *service, bool needsRestart)
     }
 }
 
-bool LabEngine::modifyConfig(const std::function<void(LabConfig &)> &change, QString *error)
+bool LabEngine::modifyConfig(const std::function<void(LabConfig &)> &change, QString *error, bool *saveFailed)
 {
+    if (saveFailed)
+        *saveFailed = false;
     LabConfig next = m_config;
     change(next);
     const QByteArray yaml = LabConfigWriter::toYaml(next);
@@ -315,8 +317,15 @@ bool LabEngine::modifyConfig(const std::function<void(LabConfig &)> &change, QSt
     QString why;
     if (!atomicfile::write(m_configPath, yaml, &why, atomicfile::Backup::KeepPrevious, 0600)) {
         if (error)
-            *error = why;
+            *error = QStringLiteral("configuration not saved (the file and the running lab are unchanged): %1").arg(why);
+        if (saveFailed)
+            *saveFailed = true;
         qCWarning(lcConfig).noquote() << "configuration not saved:" << why;
+        if (m_watcher) {
+            // Not our content after all: the watcher compares edits against what is on disk.
+            QFile current(m_configPath);
+            m_watcher->markOwnWrite(current.open(QIODevice::ReadOnly) ? current.read(LabConfigLoader::MaxFileSize + 1) : QByteArray());
+        }
         return false;
     }
     applyConfig(check.config);

@@ -80,7 +80,9 @@ public:
 
     // Edits from the API or the GUI: `change` mutates a copy, which is validated as a whole,
     // saved atomically (keeping lab.yaml.bak) and applied. On any failure nothing changes.
-    bool modifyConfig(const std::function<void(LabConfig &)> &change, QString *error);
+    // `saveFailed` tells a storage failure (disk full, read-only config dir: the file and the running
+    // lab are unchanged) apart from a change that does not validate.
+    bool modifyConfig(const std::function<void(LabConfig &)> &change, QString *error, bool *saveFailed = nullptr);
     // Applies an already validated configuration to the registry and the services.
     void applyConfig(const LabConfig &config);
 

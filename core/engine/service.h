@@ -2,6 +2,7 @@
 
 #include "common/serviceerror.h"
 
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,9 @@ public:
     [[nodiscard]] virtual QString displayName() const = 0;
     // What the service listens on, e.g. "udp 127.0.0.1:1069" (empty when stopped).
     [[nodiscard]] virtual QStringList endpoints() const { return {}; }
+    // Statistics since start, including what was refused and why ("malformed.too-short",
+    // "connections.rejected.per-client", ...): shown by GET /api/v1/services.
+    [[nodiscard]] virtual QMap<QString, quint64> counters() const { return {}; }
     // Whether the lab configuration enables it; the hub does not start disabled services.
     [[nodiscard]] bool isEnabled() const { return m_enabled; }
     void setEnabled(bool enabled) { m_enabled = enabled; }

@@ -89,6 +89,7 @@ ServiceHub::Status ServiceHub::status(const QString &id) const
         st.enabled = s->isEnabled();
         st.error = s->errorString();
         st.endpoints = s->isRunning() ? s->endpoints() : QStringList();
+        st.counters = s->counters();
     }
     return st;
 }

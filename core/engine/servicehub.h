@@ -19,6 +19,7 @@ public:
         bool enabled = true;
         QString error;
         QStringList endpoints;
+        QMap<QString, quint64> counters;    // Service::counters()
     };
 
     explicit ServiceHub(QObject *parent = nullptr);

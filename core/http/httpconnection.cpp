@@ -375,8 +375,9 @@ void HttpConnection::reject(int status, const QByteArray &reason)
     if (!m_socket || m_phase == Phase::Closing)
         return;
     Q_EMIT requestRejected(status, reason);
-    qCWarning(lcHttp).noquote() << "rejecting request from" << m_socket->peerAddress().toString() << status
-                                << QString::fromLatin1(reason);
+    // HttpServer logs refusals (rate-limited): a flood must not become a flood of log lines.
+    qCDebug(lcHttp).noquote() << "rejecting request from" << m_socket->peerAddress().toString() << status
+                              << QString::fromLatin1(reason);
     if (m_phase == Phase::TakenOver) {
         m_socket->abort();
         return;

@@ -76,6 +76,35 @@ void HttpServer::close()
         delete s; // also deletes its sockets
     }
     m_activeConnections = 0;
+    m_perClient.clear();
+}
+
+QMap<QString, quint64> HttpServer::counters() const
+{
+    QMap<QString, quint64> out{{QStringLiteral("connections.active"), quint64(qMax(0, m_activeConnections))},
+                               {QStringLiteral("connections.accepted"), m_acceptedConnections},
+                               {QStringLiteral("connections.rejected.limit"), m_rejectedConnections},
+                               {QStringLiteral("connections.rejected.per-client"), m_rejectedPerClient},
+                               {QStringLiteral("connections.timed-out"), m_timedOutConnections},
+                               {QStringLiteral("requests.answered"), m_answeredRequests},
+                               {QStringLiteral("requests.rejected"), m_rejectedRequests}};
+    for (auto it = m_rejectedByStatus.cbegin(); it != m_rejectedByStatus.cend(); ++it)
+        out.insert(QStringLiteral("requests.rejected.%1").arg(it.key()), it.value());
+    return out;
+}
+
+void HttpServer::logRefusal(const QString &what, const QHostAddress &peer)
+{
+    if (m_refusalLogClock.isValid() && m_refusalLogClock.elapsed() < 60000) {
+        ++m_refusalsNotLogged;
+        qCDebug(lcHttp).noquote() << what << "from" << peer.toString();
+        return;
+    }
+    if (m_refusalsNotLogged)
+        qCWarning(lcHttp).noquote() << m_refusalsNotLogged << "more connections or requests were refused in the last minute";
+    qCWarning(lcHttp).noquote() << what << "from" << peer.toString() << "(further refusals: one summary a minute)";
+    m_refusalsNotLogged = 0;
+    m_refusalLogClock.start();
 }
 
 bool HttpServer::isListening() const
@@ -110,22 +139,40 @@ void HttpServer::adoptSocket(QTcpSocket *socket)
     limits.maxPipelined = m_limits.maxPipelined;
     // A backstop: the request guard answers 431/413 before this fills up.
     socket->setReadBufferSize(m_limits.maxHeaderBytes + m_limits.maxRequestBytes + 64 * 1024);
+    const QHostAddress peer = socket->peerAddress();
     if (m_activeConnections >= m_limits.maxConnections) {
         ++m_rejectedConnections;
-        qCWarning(lcHttp) << "connection limit reached, rejecting" << socket->peerAddress().toString();
+        logRefusal(QStringLiteral("connection limit (%1) reached").arg(m_limits.maxConnections), peer);
+        new HttpConnection(socket, limits, true);
+        return;
+    }
+    if (m_limits.maxConnectionsPerClient > 0 && m_perClient.value(peer) >= m_limits.maxConnectionsPerClient) {
+        ++m_rejectedPerClient;
+        logRefusal(QStringLiteral("per-client connection limit (%1) reached").arg(m_limits.maxConnectionsPerClient), peer);
         new HttpConnection(socket, limits, true);
         return;
     }
     ++m_activeConnections;
+    ++m_acceptedConnections;
+    ++m_perClient[peer];
     QPointer<HttpServer> self(this);
-    connect(socket, &QObject::destroyed, this, [self] {
-        if (self && self->m_activeConnections > 0)
+    connect(socket, &QObject::destroyed, this, [self, peer] {
+        if (!self)
+            return;
+        if (self->m_activeConnections > 0)
             --self->m_activeConnections;
+        auto it = self->m_perClient.find(peer);
+        if (it != self->m_perClient.end() && --*it <= 0)
+            self->m_perClient.erase(it);
     });
     // Headers and small bodies leave in one write; file bodies follow without Nagle delays.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     auto *connection = new HttpConnection(socket, limits, false);
-    connect(connection, &HttpConnection::requestRejected, this, [this] { ++m_rejectedRequests; });
+    connect(connection, &HttpConnection::requestRejected, this, [this, peer](int status, const QByteArray &reason) {
+        ++m_rejectedRequests;
+        ++m_rejectedByStatus[status];
+        logRefusal(QStringLiteral("request refused with %1 (%2)").arg(status).arg(QString::fromLatin1(reason)), peer);
+    });
     connect(connection, &HttpConnection::timedOut, this, [this] { ++m_timedOutConnections; });
     QPointer<HttpConnection> guard(connection);
     connect(connection, &HttpConnection::readyForNext, this, [this, guard] {
@@ -354,6 +401,7 @@ void HttpServer::sendResponse(QTcpSocket *socket, HttpResponse response, bool he
         abandonResponse(response);
         return;
     }
+    ++m_answeredRequests;
     Q_EMIT requestFinished(connection->currentMethod(), connection->currentPath(), socket->peerAddress(),
                            response.status(), head ? 0 : response.contentLength());
     const HttpResponse::CompletionHandler complete = response.completionHandler();

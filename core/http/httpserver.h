@@ -4,8 +4,10 @@
 #include "httpresponse.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
+#include <QMap>
 #include <QSslConfiguration>
 #include <QStringList>
 
@@ -34,6 +36,7 @@ public:
     struct Limits
     {
         int maxConnections = 512;             // more get 503 and are closed
+        int maxConnectionsPerClient = 64;     // per peer address; more get 503 and are closed
         qint64 maxHeaderBytes = 32 * 1024;    // request line + headers (431 beyond)
         qint64 maxUriBytes = 8 * 1024;        // request target (414 beyond)
         qint64 maxRequestBytes = 1 << 20;     // request body (413 beyond)
@@ -74,6 +77,12 @@ public:
     [[nodiscard]] quint64 rejectedConnections() const { return m_rejectedConnections; }
     [[nodiscard]] quint64 timedOutConnections() const { return m_timedOutConnections; }
     [[nodiscard]] quint64 rejectedRequests() const { return m_rejectedRequests; }
+    [[nodiscard]] quint64 rejectedPerClient() const { return m_rejectedPerClient; }
+    // Everything above plus requests answered and refusals by status, for Service::counters():
+    // "connections.active", "connections.accepted", "connections.rejected.limit",
+    // "connections.rejected.per-client", "connections.timed-out", "requests.answered",
+    // "requests.rejected", "requests.rejected.<status>".
+    [[nodiscard]] QMap<QString, quint64> counters() const;
 
     // Used by PendingResponse.
     void sendResponse(QTcpSocket *socket, HttpResponse response, bool head, bool keepAlive);
@@ -107,6 +116,9 @@ private:
     void finishResponse(QTcpSocket *socket, bool keepAlive);
     static HttpConnection *connectionOf(QTcpSocket *socket);
     static bool match(const Route &route, const QStringList &path, QHash<QString, QString> *params);
+    // Refused connections and requests are logged once, then summarised at most once a minute:
+    // a flood from the network must not turn into a flood of log lines.
+    void logRefusal(const QString &what, const QHostAddress &peer);
 
     Limits m_limits;
     std::optional<QSslConfiguration> m_tls;
@@ -119,4 +131,11 @@ private:
     quint64 m_rejectedConnections = 0;
     quint64 m_timedOutConnections = 0;
     quint64 m_rejectedRequests = 0;
+    quint64 m_rejectedPerClient = 0;
+    quint64 m_acceptedConnections = 0;
+    quint64 m_answeredRequests = 0;
+    QMap<int, quint64> m_rejectedByStatus;
+    QHash<QHostAddress, int> m_perClient;           // open connections per peer address
+    QElapsedTimer m_refusalLogClock;
+    quint64 m_refusalsNotLogged = 0;
 };

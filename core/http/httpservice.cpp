@@ -17,6 +17,7 @@ bool HttpService::setConfig(const HttpConfig &config)
     setEnabled(config.enabled);
     HttpServer::Limits limits = m_server->limits();
     limits.maxConnections = config.maxConnections;
+    limits.maxConnectionsPerClient = config.maxConnectionsPerClient;
     limits.zeroCopy = config.zeroCopy;
     m_server->setLimits(limits);
     return restart;
@@ -33,6 +34,11 @@ bool HttpService::doStart(QString *error)
         return false;
     }
     return true;
+}
+
+QMap<QString, quint64> HttpService::counters() const
+{
+    return m_server->counters();
 }
 
 void HttpService::doStop()

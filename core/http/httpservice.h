@@ -23,6 +23,7 @@ public:
 
     [[nodiscard]] QString displayName() const override { return tr("HTTP server"); }
     [[nodiscard]] QStringList endpoints() const override;
+    [[nodiscard]] QMap<QString, quint64> counters() const override;
 
 protected:
     bool doStart(QString *error) override;

@@ -2,6 +2,8 @@
 
 #include "common/logging.h"
 
+#include <QSet>
+
 #include <cmath>
 
 using K = poe::Error::Kind;
@@ -344,8 +346,14 @@ void PoeSwitch::onDeadline()
     ++m_call;   // late answers of the aborted call are ignored
 }
 
-void PoeSwitch::applyReadout(const poe::PortReadout &r)
+void PoeSwitch::applyReadout(const poe::PortReadout &answer)
 {
+    poe::PortReadout r = answer;
+    const int dropped = poe::sanitizeReadout(&r);
+    if (dropped && dropped != m_droppedPorts)   // once, not every poll
+        qCWarning(lcPoe).noquote() << "switch" << id() << "reported" << dropped << "ports with invalid or repeated ids (or more than"
+                                   << poe::MaxPorts << "ports); ignored";
+    m_droppedPorts = dropped;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QList<poe::PortStatus> before = m_ports;
     m_ports = r.ports;
@@ -367,6 +375,14 @@ void PoeSwitch::applyReadout(const poe::PortReadout &r)
             || old->powerClass != p.powerClass || std::abs(old->watts - p.watts) > 1e-6;
         if (changed)
             Q_EMIT portChanged(id(), old ? *old : poe::PortStatus{p.port, p.label, std::nullopt, poe::Detection::Unknown, -1, -1}, p);
+    }
+    // Ports that come and go must not grow the history without bound.
+    if (m_history.size() > poe::MaxPorts) {
+        QSet<QString> current;
+        for (const auto &p : std::as_const(m_ports))
+            current.insert(p.port);
+        for (auto it = m_history.begin(); it != m_history.end();)
+            it = current.contains(it.key()) ? std::next(it) : m_history.erase(it);
     }
     Q_EMIT readoutUpdated(id());
 }

@@ -121,6 +121,7 @@ private:
 
     QList<poe::PortStatus> m_ports;
     QHash<QString, WattHistory> m_history;
+    int m_droppedPorts = 0;
     QList<poe::MacSighting> m_sightings;
     double m_totalWatts = -1;
     double m_budgetWatts = -1;

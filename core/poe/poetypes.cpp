@@ -1,6 +1,9 @@
 #include "poetypes.h"
 
 #include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
 
 namespace poe {
 
@@ -70,6 +73,30 @@ double parseWatts(const QString &text)
     bool ok = false;
     const double v = m.captured(1).toDouble(&ok);
     return ok ? v : -1;
+}
+
+int sanitizeReadout(PortReadout *r)
+{
+    auto watts = [](double w, double max) { return std::isfinite(w) && w >= 0 && w <= max ? w : -1.0; };
+    QList<PortStatus> kept;
+    QSet<QString> seen;
+    int dropped = 0;
+    for (PortStatus p : std::as_const(r->ports)) {
+        if (kept.size() >= MaxPorts || !isValidPortName(p.port) || seen.contains(p.port)) {
+            ++dropped;
+            continue;
+        }
+        seen.insert(p.port);
+        if (p.powerClass < -1 || p.powerClass > 8)
+            p.powerClass = -1;
+        p.watts = watts(p.watts, MaxPortWatts);
+        p.label = p.label.left(64);
+        kept.append(p);
+    }
+    r->ports = kept;
+    r->totalWatts = watts(r->totalWatts, MaxSwitchWatts);
+    r->budgetWatts = watts(r->budgetWatts, MaxSwitchWatts);
+    return dropped;
 }
 
 bool isValidPortName(const QString &port)

@@ -76,6 +76,15 @@ double parseWatts(const QString &text);
 // (1 to 32 characters). Keeps port values safe to put into URLs and command arguments.
 bool isValidPortName(const QString &port);
 
+// A readout comes from the switch, or from whatever answers in its name: PoeSwitch keeps at most
+// MaxPorts ports with valid, distinct ids; a power class outside 0..8 becomes unknown (-1); watts
+// that are not finite or beyond MaxPortWatts (per port; 802.3bt type 4 delivers ~90 W) or
+// MaxSwitchWatts (totals) become unknown. Returns how many ports were dropped.
+inline constexpr int MaxPorts = 512;
+inline constexpr double MaxPortWatts = 200;
+inline constexpr double MaxSwitchWatts = 100000;
+int sanitizeReadout(PortReadout *readout);
+
 } // namespace poe
 
 Q_DECLARE_METATYPE(poe::PortStatus)

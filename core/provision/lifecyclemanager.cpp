@@ -59,6 +59,9 @@ LifecycleManager::LifecycleManager(DeviceRegistry *registry, DeviceJournal *jour
     , m_registry(registry)
     , m_journal(journal)
 {
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(250);
+    connect(&m_saveTimer, &QTimer::timeout, this, &LifecycleManager::save);
     if (m_registry) {
         connect(m_registry, &DeviceRegistry::deviceAdded, this, [this](const DeviceInfo &d) {
             const Record &r = ensure(d.mac, d.adopted ? State::Ready : State::Discovered);
@@ -66,6 +69,12 @@ LifecycleManager::LifecycleManager(DeviceRegistry *registry, DeviceJournal *jour
         });
         connect(m_registry, &DeviceRegistry::deviceRemoved, this, &LifecycleManager::remove);
     }
+}
+
+LifecycleManager::~LifecycleManager()
+{
+    if (m_saveTimer.isActive())
+        save();
 }
 
 QByteArray LifecycleManager::newToken()
@@ -147,7 +156,7 @@ const LifecycleManager::Record &LifecycleManager::ensure(const MacAddress &mac, 
     if (const auto it = m_records.constFind(mac); it != m_records.cend())
         return *it;
     Record &r = insert(mac, initial);
-    save();
+    scheduleSave();
     Q_EMIT recordChanged(mac);
     return r;
 }
@@ -314,11 +323,18 @@ void LifecycleManager::remove(const MacAddress &mac)
     if (!m_records.remove(mac))
         return;
     m_order.removeAll(mac);
-    save();
+    scheduleSave();
+}
+
+void LifecycleManager::scheduleSave()
+{
+    if (!m_path.isEmpty() && !m_saveTimer.isActive())
+        m_saveTimer.start();
 }
 
 void LifecycleManager::save()
 {
+    m_saveTimer.stop();
     if (m_path.isEmpty())
         return;
     QJsonObject devices;

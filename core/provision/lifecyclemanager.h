@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 class DeviceJournal;
 class DeviceRegistry;
@@ -58,6 +59,7 @@ public:
     static constexpr int MaxHistory = 50;
 
     LifecycleManager(DeviceRegistry *registry, DeviceJournal *journal, QObject *parent = nullptr);
+    ~LifecycleManager() override;   // writes a pending save
 
     // Loads <path> (missing = empty). Records of devices the registry does not know are kept.
     bool open(const QString &path, QString *error = nullptr);
@@ -97,6 +99,9 @@ Q_SIGNALS:
 private:
     Record &insert(const MacAddress &mac, lifecycle::State initial);
     void save();
+    // New and forgotten discovered devices are saved together a moment later: a flood of
+    // DISCOVERs with new MACs must not rewrite (and fsync) the whole file twice per packet.
+    void scheduleSave();
     void mirror(const Record &record);
     void journal(const Record &record, const Change &change);
 
@@ -105,4 +110,5 @@ private:
     QString m_path;
     QHash<MacAddress, Record> m_records;
     QList<MacAddress> m_order;
+    QTimer m_saveTimer{this};
 };

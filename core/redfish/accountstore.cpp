@@ -145,12 +145,17 @@ QString AccountStore::ensureInitialAdmin(const QString &passwordFile, QString *e
     if (!m_accounts.isEmpty())
         return {};
     const QString password = randomPassword(20);
-    QString id;
-    if (!create(u"admin"_s, password, u"Administrator"_s, true, &id, error))
-        return {};
+    // The password file first: an account whose password was never written down (disk full,
+    // read-only directory) would lock the administrator out for good. Without the account the
+    // next start simply tries again.
     if (!atomicfile::write(passwordFile, "user: admin\npassword: " + password.toLatin1() + '\n', error,
                            atomicfile::Backup::None, 0600))
         return {};
+    QString id;
+    if (!create(u"admin"_s, password, u"Administrator"_s, true, &id, error)) {
+        QFile::remove(passwordFile);
+        return {};
+    }
     return password;
 }
 

@@ -244,6 +244,7 @@ void Context::finishRoutes()
 
 HttpResponse Context::authenticationFailed(const HttpRequest &request, const char *why) const
 {
+    ++authFailures;
     qCWarning(lcRedfish).noquote() << "authentication failed (" << why << ") for" << request.method()
                                    << request.path().left(120) << "from" << request.peerAddress().toString();
     HttpResponse r = errorResponse(msg::noValidSession(), 401);

@@ -83,6 +83,7 @@ public:
     // the values it runs with now (shown by Bios) until its next firmware render.
     QHash<MacAddress, QVariantMap> biosRunning;
     QHash<MacAddress, QDateTime> biosChangedAt;
+    mutable quint64 authFailures = 0;          // requests refused by authenticate() (counter "auth.failed")
 
     // Registers a route whose handler runs only after authentication and the privilege check
     // (bmcweb's BMCWEB_ROUTE(...).privileges(...)). GET routes also get Allow/Link/ETag headers.

@@ -147,6 +147,13 @@ QString RedfishService::initialPasswordFile() const
     return m_context.backend.configDir + u"/redfish/initial-admin-password"_s;
 }
 
+QMap<QString, quint64> RedfishService::counters() const
+{
+    QMap<QString, quint64> out = m_server->counters();
+    out.insert(u"auth.failed"_s, m_context.authFailures);
+    return out;
+}
+
 QStringList RedfishService::endpoints() const
 {
     return {u"tcp %1:%2 (%3)"_s.arg(m_bound.toString()).arg(port()).arg(m_context.config.tls ? u"https"_s : u"http"_s)};

@@ -130,7 +130,7 @@ private Q_SLOTS:
     {
         QCOMPARE(lc()->state(m_pi1), State::Ready);
         QCOMPARE(m_engine->registry()->find(m_pi1)->lifecycle, QStringLiteral("ready"));
-        QVERIFY(QFile::exists(m_fixture->options.paths.dataDir + QStringLiteral("/lifecycle.json")));
+        QTRY_VERIFY(QFile::exists(m_fixture->options.paths.dataDir + QStringLiteral("/lifecycle.json")));   // saved within 250 ms (coalesced)
     }
 
     void bootInstructionsValidation_data()
