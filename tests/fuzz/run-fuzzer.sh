@@ -14,6 +14,7 @@ target=$(basename "$bin" | sed 's/^fuzz_//')
 # inputs only cost time.
 case "$target" in
     dhcp_packet) maxlen=4200 ;;
+    tftp_packet) maxlen=1600 ;;
     http_request|http_fields|ipxe_script|redfish|devicejson|dhcp_leasefile|efi_loadoption|poe_answers) maxlen=4096 ;;
     labconfig|seedimport|efi_varjson) maxlen=8192 ;;
     efi_varstore) maxlen=16384 ;;
