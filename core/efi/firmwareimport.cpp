@@ -103,7 +103,8 @@ QString findImage(const QString &dir, QString *root)
         const auto dirs = d.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         if (!files.isEmpty() || dirs.size() != 1)
             break;
-        d.cd(dirs.first());
+        if (!d.cd(dirs.first()))
+            break;
     }
     return {};
 }

@@ -27,9 +27,9 @@ static QByteArray methodToName(QHttpServerRequest::Method m)
 HttpRequest::HttpRequest(const QHttpServerRequest &request, QTcpSocket *socket, HttpServer *server, int httpMinor)
     : m_socket(socket)
     , m_server(server)
+    , m_method(methodToName(request.method()))
     , m_httpMinor(httpMinor)
 {
-    m_method = methodToName(request.method());
     const QUrl url = request.url();
     m_path = url.path(QUrl::FullyDecoded);
     m_rawPath = url.path(QUrl::FullyEncoded).toLatin1();

@@ -394,6 +394,7 @@ void HttpServer::abandonResponse(const HttpResponse &response)
         response.completionHandler()(0, false);
 }
 
+// cppcheck-suppress passedByValue ; a sink: callers move the response in
 void HttpServer::sendResponse(QTcpSocket *socket, HttpResponse response, bool head, bool keepAlive)
 {
     HttpConnection *connection = connectionOf(socket);

@@ -89,7 +89,7 @@ CommandDriver::CommandDriver(const SwitchConfig &config, int timeoutMs, QObject 
 
 CommandDriver::~CommandDriver()
 {
-    abort();
+    CommandDriver::abort();   // no dynamic dispatch in a destructor: say which one
 }
 
 PoeDriver::Capabilities CommandDriver::capabilities() const
