@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QSignalSpy>
@@ -353,6 +354,34 @@ private Q_SLOTS:
         netconsole("127.0.0.2", 6, "after clear");
         QTRY_COMPARE(texts(*console()), QStringList{QStringLiteral("after clear")});
         QVERIFY(ringLines(Pi1).size() > 1);
+    }
+
+    // A boot's burst of kernel output: every line reaches the view, in batches (not one view
+    // update per line). Prints the time from the first datagram to the last row.
+    void burstIsBatched()
+    {
+        open(Pi2);
+        QSignalSpy inserted(console(), &QAbstractItemModel::rowsInserted);
+        constexpr int Lines = 2000;
+        QElapsedTimer clock;
+        clock.start();
+        QUdpSocket s;
+        QVERIFY(s.bind(QHostAddress(QStringLiteral("127.0.0.3")), 0));
+        for (int i = 0; i < Lines; ++i) {
+            const quint64 seq = ++m_seq[QStringLiteral("127.0.0.3")];
+            const QByteArray d = "6," + QByteArray::number(seq) + ",1000,-;burst " + QByteArray::number(i);
+            QCOMPARE(s.writeDatagram(d, QHostAddress::LocalHost, m_netconsolePort), qint64(d.size()));
+            if (i % 200 == 199)
+                QCoreApplication::processEvents();   // the view keeps up while the burst goes on
+        }
+        const qint64 sentMs = clock.elapsed();
+        QTRY_COMPARE_WITH_TIMEOUT(texts(*console()).value(console()->count() - 1), QStringLiteral("burst 1999"), 20000);
+        const qint64 shownMs = clock.elapsed();
+        QCOMPARE(console()->total(), console()->capacity());
+        QCOMPARE(texts(*console()).count(QStringLiteral("burst 1000")), 1);
+        qInfo("%d netconsole lines: sent in %lld ms, all shown after %lld ms, in %d row insertion(s)", Lines, sentMs, shownMs,
+              int(inserted.size()));
+        QVERIFY2(inserted.size() < Lines / 10, qPrintable(QString::number(inserted.size())));
     }
 
     void serialStateOfAMissingAdapter()
