@@ -54,20 +54,18 @@ ColumnLayout {
             Accessible.onPressAction: toggle()
             onCheckedChanged: if (checked) lines.followTail()
         }
-        Button {
+        ToolButton {
             objectName: "consolePause"
             text: view.consoleModel.paused ? (view.consoleModel.pendingCount > 0 ? qsTr("Resume (%n new)", "", view.consoleModel.pendingCount)
                                                                        : qsTr("Resume"))
                                       : qsTr("Pause")
-            flat: true
             Accessible.name: view.consoleModel.paused ? qsTr("Resume the console") : qsTr("Pause the console")
             Accessible.onPressAction: view.consoleModel.paused = !view.consoleModel.paused
             onClicked: view.consoleModel.paused = !view.consoleModel.paused
         }
-        Button {
+        ToolButton {
             objectName: "consoleCopy"
             text: qsTr("Copy")
-            flat: true
             enabled: view.consoleModel.count > 0
             Accessible.name: qsTr("Copy the shown console lines")
             Accessible.onPressAction: copy()
@@ -79,10 +77,9 @@ ColumnLayout {
                 clipboardHelper.text = ""
             }
         }
-        Button {
+        ToolButton {
             objectName: "consoleSave"
             text: qsTr("Save…")
-            flat: true
             enabled: view.consoleModel.count > 0 && !view.consoleModel.saving
             Accessible.name: qsTr("Save the shown console lines to a file")
             Accessible.onPressAction: openSave()
@@ -93,10 +90,9 @@ ColumnLayout {
                 savePath.forceActiveFocus()
             }
         }
-        Button {
+        ToolButton {
             objectName: "consoleClear"
             text: qsTr("Clear")
-            flat: true
             enabled: view.consoleModel.total > 0
             Accessible.name: qsTr("Clear the console view")
             Accessible.onPressAction: view.consoleModel.clear()

@@ -129,6 +129,7 @@ TestCase {
         testConsole.addLine(pi1, "netconsole", 6, "kernel", "held back")
         compare(lines.count, 3)
         compare(pause.text, "Resume (1 new)")
+        wait(Qt.styleHints.mouseDoubleClickInterval + 50)   // a second click, not a double click
         mouseClick(pause)
         verify(!cm.paused)
         compare(lines.count, 4)
