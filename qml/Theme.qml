@@ -59,6 +59,17 @@ QtObject {
         }
     }
 
+    // Console lines by syslog level class (ConsoleModel::levelClass): errors and warnings as in
+    // the journal, debug muted, the rest (and unknown) as plain text.
+    function consoleColor(level) {
+        switch (level) {
+        case "error": return danger
+        case "warning": return warning
+        case "debug": return muted
+        default: return palette.text
+        }
+    }
+
     function duration(ms) {
         if (ms < 0)
             return ""

@@ -5,8 +5,7 @@ import QtQuick.Layouts
 import MetalBootUi
 
 // The device the user opened: identity, power controls, its firmware profile (boot entries and
-// UEFI settings open the boot editor), boot timeline and journal. (The console view arrives with
-// the console engine.)
+// UEFI settings open the boot editor), boot timeline, and its journal or live console (tabs).
 Pane {
     id: panel
 
@@ -159,31 +158,58 @@ Pane {
             Layout.fillWidth: true
         }
 
-        Label { text: qsTr("Journal"); font.bold: true }
-        ListView {
-            id: journal
-            objectName: "panelJournal"
-            clip: true
-            model: panel.details.journal
+        TabBar {
+            id: lowerTabs
+            objectName: "panelTabs"
+            Layout.fillWidth: true
+            TabButton {
+                objectName: "panelJournalTab"
+                text: qsTr("Journal")
+                Accessible.name: text
+                Accessible.onPressAction: lowerTabs.currentIndex = 0
+            }
+            TabButton {
+                objectName: "panelConsoleTab"
+                text: panel.details.console.count > 0 ? qsTr("Console (%1)").arg(panel.details.console.count) : qsTr("Console")
+                Accessible.name: qsTr("Console")
+                Accessible.onPressAction: lowerTabs.currentIndex = 1
+            }
+        }
+
+        StackLayout {
+            currentIndex: lowerTabs.currentIndex
             Layout.fillWidth: true
             Layout.fillHeight: true
-            onCountChanged: positionViewAtEnd()
-            delegate: Label {
-                required property date time
-                required property string severity
-                required property string source
-                required property string message
-                width: ListView.view.width
-                text: Qt.formatTime(time, "hh:mm:ss") + "  " + source + "  " + message
-                wrapMode: Text.Wrap
-                font.pixelSize: Theme.smallFont
-                color: severity === "error" ? Theme.danger : severity === "warning" ? Theme.warning : Theme.palette.text
+
+            ListView {
+                id: journal
+                objectName: "panelJournal"
+                clip: true
+                model: panel.details.journal
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                onCountChanged: positionViewAtEnd()
+                delegate: Label {
+                    required property date time
+                    required property string severity
+                    required property string source
+                    required property string message
+                    width: ListView.view.width
+                    text: Qt.formatTime(time, "hh:mm:ss") + "  " + source + "  " + message
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallFont
+                    color: severity === "error" ? Theme.danger : severity === "warning" ? Theme.warning : Theme.palette.text
+                }
+                ScrollBar.vertical: ScrollBar {}
+                BusyIndicator {
+                    anchors.centerIn: parent
+                    running: panel.details.loading
+                    visible: running
+                }
             }
-            ScrollBar.vertical: ScrollBar {}
-            BusyIndicator {
-                anchors.centerIn: parent
-                running: panel.details.loading
-                visible: running
+
+            ConsoleView {
+                lab: panel.lab
             }
         }
     }

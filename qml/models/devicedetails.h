@@ -1,6 +1,7 @@
 #pragma once
 
 #include "boottimelinemodel.h"
+#include "consolemodel.h"
 #include "devices/deviceinfo.h"
 #include "journalmodel.h"
 
@@ -9,7 +10,8 @@
 #include <QtQml/qqmlregistration.h>
 
 // What the device panel shows for the device the user opened: its live row, its journal
-// (loaded from the engine, then appended live) and its boot timeline.
+// (loaded from the engine, then appended live), its boot timeline and its console (fed by
+// ConsoleFeed).
 class DeviceDetails : public QObject
 {
     Q_OBJECT
@@ -21,6 +23,7 @@ class DeviceDetails : public QObject
     Q_PROPERTY(QVariantMap info READ info NOTIFY infoChanged)
     Q_PROPERTY(JournalModel *journal READ journal CONSTANT)
     Q_PROPERTY(BootTimelineModel *timeline READ timeline CONSTANT)
+    Q_PROPERTY(ConsoleModel *console READ console CONSTANT)
 public:
     explicit DeviceDetails(QObject *parent = nullptr);
 
@@ -31,6 +34,7 @@ public:
     [[nodiscard]] QVariantMap info() const { return m_info; }
     [[nodiscard]] JournalModel *journal() { return &m_journal; }
     [[nodiscard]] BootTimelineModel *timeline() { return &m_timeline; }
+    [[nodiscard]] ConsoleModel *console() { return &m_console; }
 
     // Starts showing `mac` (loading = true until setEvents()).
     void begin(const MacAddress &mac, const QVariantMap &info);
@@ -51,5 +55,6 @@ private:
     QVariantMap m_info;
     JournalModel m_journal{500};
     BootTimelineModel m_timeline;
+    ConsoleModel m_console;
     QList<JournalEvent> m_early;   // live events that arrived while loading
 };

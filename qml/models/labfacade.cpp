@@ -33,6 +33,7 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     , m_engine(engine)
     , m_powerFeed(this, &m_ports)
     , m_firmware(this)
+    , m_consoleFeed(m_details.console())
 {
     const auto demo = LabConfigLoader::loadText(LabEngine::defaultLabYaml(), QStringLiteral("lab.yaml"));
     if (demo.ok())
@@ -44,6 +45,7 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
         return;
     m_powerFeed.attach(engine);
     m_firmware.attach(engine);
+    m_consoleFeed.attach(engine);
     m_profileImporter = std::make_unique<ProfileImporter>(this, engine);
     m_importer.setBackend(m_profileImporter.get());
     // Receivers live on the GUI thread: these connections are queued.
@@ -57,7 +59,7 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     connect(engine->registry(), &DeviceRegistry::deviceRemoved, this, [this](const MacAddress &m) {
         m_devices.remove(m);
         if (m_details.macAddress() == m)
-            m_details.close();
+            closeDevice();
     });
     connect(engine->hub(), &ServiceHub::serviceStateChanged, this, [this](const ServiceHub::Status &s) {
         m_services.update(s);
@@ -77,6 +79,7 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
         setConfig(c);
         pollPowerAvailability();
         pollForeignServers();
+        m_consoleFeed.refreshStatus();
     });
     if (DhcpService *dhcp = engine->dhcp()) {
         connect(dhcp, &DhcpService::foreignServerDetected, this, [this](const ForeignDhcpServer &) { pollForeignServers(); });
@@ -473,6 +476,25 @@ void LabFacade::renameDevice(const QString &mac, const QString &name)
     });
 }
 
+void LabFacade::setNetconsole(const QString &mac, bool enabled)
+{
+    const auto m = MacAddress::parse(mac);
+    if (!m)
+        return;
+    const MacAddress address = *m;
+    if (!m_config.device(address)) {
+        setError(tr("Adopt the device first: only adopted devices get netconsole= on their kernel command line."));
+        return;
+    }
+    editConfig(tr("The netconsole setting"), [address, enabled](LabConfig &c) {
+        if (DeviceConfig *d = c.device(address))
+            d->netconsole = enabled;
+    }, [this, enabled] {
+        Q_EMIT notify(enabled ? tr("Netconsole enabled: the device sends its kernel messages here from its next netboot.")
+                              : tr("Netconsole disabled for the device."));
+    });
+}
+
 void LabFacade::power(const QStringList &macs, const QString &action)
 {
     PowerControl::Action act;
@@ -585,6 +607,7 @@ void LabFacade::openDevice(const QString &mac)
         return;
     const MacAddress address = *m;
     m_details.begin(address, m_devices.device(address.toString()));
+    m_consoleFeed.open(address);
     if (!m_engine) {
         // No engine (view tests): what the GUI journal holds for the device.
         QList<JournalEvent> events;
@@ -609,6 +632,7 @@ void LabFacade::openDevice(const QString &mac)
 
 void LabFacade::closeDevice()
 {
+    m_consoleFeed.close();
     m_details.close();
 }
 

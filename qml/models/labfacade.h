@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/labconfig.h"
+#include "consolefeed.h"
 #include "devicedetails.h"
 #include "devicelistmodel.h"
 #include "diagnosticsmodel.h"
@@ -95,6 +96,8 @@ public:
     // A profile dropped onto a device: onto a selected one, the whole selection gets it.
     Q_INVOKABLE void dropProfile(const QString &mac, const QString &profileId);
     Q_INVOKABLE void renameDevice(const QString &mac, const QString &name);
+    // Opt the device in to (or out of) netconsole= on its kernel command line (lab.yaml).
+    Q_INVOKABLE void setNetconsole(const QString &mac, bool enabled);
 
     // Device panel.
     Q_INVOKABLE void openDevice(const QString &mac);
@@ -164,6 +167,7 @@ private:
     PowerFeed m_powerFeed;
     FirmwareEditor m_firmware;
     ProfileListModel m_profileList;
+    ConsoleFeed m_consoleFeed;
     std::unique_ptr<ProfileImporter> m_profileImporter;
     QList<ForeignDhcpServer> m_foreign;
 };

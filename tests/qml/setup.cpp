@@ -3,7 +3,9 @@
 //  - liveLab: a LabFacade on a real LabEngine (temp dirs, demo lab, services not started, so
 //    nothing binds), driven by `labDriver` the way the network services would,
 //  - testSettings: UiSettings in a temp file; testImporter: a profile-import backend that
-//    records requests and reports progress.
+//    records requests and reports progress,
+//  - testConsole: feeds the fake lab's console view (lines, receiver, serial state) the way
+//    ConsoleFeed does from the engine.
 #include "bootentrymodel.h"
 #include "engine/enginehost.h"
 #include "switchportmodel.h"
@@ -47,6 +49,40 @@ Q_SIGNALS:
 
 private:
     QStringList m_imported;
+};
+
+// The console feed of the fake lab: what ConsoleFeed delivers from the engine's ConsoleService.
+class TestConsole : public QObject
+{
+    Q_OBJECT
+public:
+    TestConsole(LabFacade *lab, QObject *parent)
+        : QObject(parent)
+        , m_lab(lab)
+    {
+    }
+    Q_INVOKABLE void addLine(const QString &mac, const QString &origin, int severity, const QString &tag, const QString &text)
+    {
+        ConsoleLine line;
+        line.time = QDateTime::currentDateTimeUtc();
+        line.mac = MacAddress::parse(mac).value_or(MacAddress());
+        line.origin = origin;
+        line.severity = severity;
+        line.tag = tag;
+        line.text = text;
+        m_lab->details()->console()->append(line);
+    }
+    Q_INVOKABLE void setReceiver(bool listening, const QString &address, int netconsolePort, int syslogPort, bool netconsoleEnabled)
+    {
+        m_lab->details()->console()->setReceiver({listening, address, netconsolePort, syslogPort, netconsoleEnabled});
+    }
+    Q_INVOKABLE void setSerial(const QString &port, const QString &state, const QString &error)
+    {
+        m_lab->details()->console()->setSerial(port, state, error);
+    }
+
+private:
+    LabFacade *m_lab;
 };
 
 // Owns the live engine of one test file (destroyed with the QML engine).
@@ -302,6 +338,7 @@ public Q_SLOTS:
         context->setContextProperty(QStringLiteral("testSwitchPorts"), ports);
         context->setContextProperty(QStringLiteral("testPower"), power);
         context->setContextProperty(QStringLiteral("testLab"), lab);
+        context->setContextProperty(QStringLiteral("testConsole"), new TestConsole(lab, engine));
         context->setContextProperty(QStringLiteral("testImporter"), importer);
         context->setContextProperty(QStringLiteral("liveLab"), live->lab);
         context->setContextProperty(QStringLiteral("labDriver"), live->driver);
