@@ -206,8 +206,14 @@ void QmpMachine::tryConnect()
             qCDebug(lcPoe).noquote() << "QMP" << m_spec.socketPath << "closed:" << reason;
         });
         connect(m_client, &QmpClient::event, this, [this](const QString &name, const QJsonObject &data) {
-            qCInfo(lcPoe).noquote() << "VM" << m_spec.switchId << "port" << m_spec.port << "event" << name
-                                    << data.value(QLatin1String("reason")).toString();
+            // Power-relevant events at info (SHUTDOWN, RESET, POWERDOWN, GUEST_PANICKED), the rest at debug.
+            const bool power = name == QLatin1String("SHUTDOWN") || name == QLatin1String("RESET")
+                || name == QLatin1String("POWERDOWN") || name == QLatin1String("GUEST_PANICKED");
+            if (power)
+                qCInfo(lcPoe).noquote() << "VM" << m_spec.switchId << "port" << m_spec.port << "event" << name
+                                        << data.value(QLatin1String("reason")).toString();
+            else
+                qCDebug(lcPoe).noquote() << "VM" << m_spec.port << "event" << name;
         });
     }
     const int left = m_startDeadline.remainingTime();
