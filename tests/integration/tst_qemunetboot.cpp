@@ -533,30 +533,41 @@ private Q_SLOTS:
             ::kill(pid_t(vm), SIGKILL);
         m_server = nullptr;
         m_lab.reset();   // kills what it spawned (by pid), deletes the namespaces
-        // METALBOOT_KEEP_E2E=1 keeps a failed case's files (serial logs, journal, lab.yaml).
-        if (QTest::currentTestFailed() && m_dir && qEnvironmentVariableIsSet("METALBOOT_KEEP_E2E")) {
+        // METALBOOT_KEEP_E2E=1 keeps each case's files (serial logs, journal, lab.yaml, logs).
+        if (m_dir && qEnvironmentVariableIsSet("METALBOOT_KEEP_E2E")) {
+            write(path(QStringLiteral("metalboot.log")), m_serverLog);
             m_dir->setAutoRemove(false);
             qInfo("kept %s", qPrintable(m_dir->path()));
         }
         m_dir.reset();
     }
 
-    // OVMF PXE, Metal Boot in proxy mode next to dnsmasq (addresses), QEMU started by the test.
-    void x86PxeProxyDhcp()
+    // OVMF PXE, QEMU started by the test; Metal Boot in proxy mode next to dnsmasq (which hands
+    // out the address), or in full DHCP mode alone.
+    void x86Pxe_data()
     {
+        QTest::addColumn<bool>("proxy");
+        QTest::newRow("proxy") << true;    // proxyDHCP next to dnsmasq
+        QTest::newRow("full") << false;
+    }
+    void x86Pxe()
+    {
+        QFETCH(bool, proxy);
         if (const QString e = prepareX86Files(); !e.isEmpty())
             QSKIP(qPrintable(e));
-        QVERIFY(setUpLab(true));
-        QProcess *dnsmasq = m_lab->spawn(
-            QStringLiteral("dhcp"),
-            {QStringLiteral("dnsmasq"), QStringLiteral("--keep-in-foreground"), QStringLiteral("--conf-file=/dev/null"), QStringLiteral("--port=0"),
-             QStringLiteral("--interface=vdhcp"), QStringLiteral("--bind-interfaces"), QStringLiteral("--dhcp-authoritative"),
-             QStringLiteral("--no-ping"), QStringLiteral("--log-dhcp"), QStringLiteral("--user=root"),
-             QStringLiteral("--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h"),
-             QStringLiteral("--dhcp-leasefile=") + path(QStringLiteral("plain.leases")),
-             QStringLiteral("--pid-file=") + path(QStringLiteral("dnsmasq.pid")), QStringLiteral("--log-facility=") + path(QStringLiteral("dnsmasq.log"))});
-        QVERIFY(dnsmasq);
-        QVERIFY2(startServer(labYaml(QStringLiteral("proxy"), {x86Device()})), qPrintable(diagnostics()));
+        QVERIFY(setUpLab(proxy));
+        if (proxy) {
+            QVERIFY(m_lab->spawn(
+                QStringLiteral("dhcp"),
+                {QStringLiteral("dnsmasq"), QStringLiteral("--keep-in-foreground"), QStringLiteral("--conf-file=/dev/null"),
+                 QStringLiteral("--port=0"), QStringLiteral("--interface=vdhcp"), QStringLiteral("--bind-interfaces"),
+                 QStringLiteral("--dhcp-authoritative"), QStringLiteral("--no-ping"), QStringLiteral("--log-dhcp"), QStringLiteral("--user=root"),
+                 QStringLiteral("--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h"),
+                 QStringLiteral("--dhcp-leasefile=") + path(QStringLiteral("plain.leases")),
+                 QStringLiteral("--pid-file=") + path(QStringLiteral("dnsmasq.pid")),
+                 QStringLiteral("--log-facility=") + path(QStringLiteral("dnsmasq.log"))}));
+        }
+        QVERIFY2(startServer(labYaml(proxy ? QStringLiteral("proxy") : QStringLiteral("full"), {x86Device()})), qPrintable(diagnostics()));
         QVERIFY(copyWritable(kOvmfVars, path(QStringLiteral("vars.fd"))));
         m_serial = path(QStringLiteral("x86.serial"));
         QElapsedTimer t;
@@ -568,19 +579,25 @@ private Q_SLOTS:
         QVERIFY2(readSerial(m_serial).contains(QLatin1String(">>Start PXE over IPv4")), qPrintable(diagnostics()));
         const QList<QJsonObject> events = journal(kX86Mac);
         QVERIFY(servedOverTftp(events, QStringLiteral("ipxe.efi")));
-        // The address came from dnsmasq: it ACKed this MAC, and the client Metal Boot saw is in its range.
-        QFile log(path(QStringLiteral("dnsmasq.log")));
-        QVERIFY(log.open(QIODevice::ReadOnly));
-        QVERIFY2(QRegularExpression(QStringLiteral("DHCPACK\\(vdhcp\\) 10\\.77\\.0\\.1[0-5][0-9] ") + kX86Mac)
-                     .match(QString::fromLatin1(log.readAll())).hasMatch(),
-                 "dnsmasq did not hand out the address");
-        QVERIFY(hasEvent(events, QStringLiteral("tftp.served"), [](const QJsonObject &) { return true; }));
-        bool fromPlainPool = false;
+        QVERIFY(hasEvent(events, QStringLiteral("dhcp.offer"), [](const QJsonObject &) { return true; }));
+        // Who handed out the address: dnsmasq's range (.100-.150) in proxy mode, ours (.160-.199) in full mode.
+        const QRegularExpression clientIp(proxy ? QStringLiteral("^10\\.77\\.0\\.1[0-5][0-9]$") : QStringLiteral("^10\\.77\\.0\\.1[6-9][0-9]$"));
+        bool servedToThatAddress = false;
         for (const QJsonObject &e : events)
-            fromPlainPool |= e.value(QLatin1String("kind")).toString() == QLatin1String("tftp.served")
-                && QRegularExpression(QStringLiteral("^10\\.77\\.0\\.1[0-5][0-9]$")).match(e.value(QLatin1String("client")).toString()).hasMatch();
-        QVERIFY(fromPlainPool);
-        QVERIFY(!m_serverLog.contains("lease 10.77.0."));   // proxy: Metal Boot leased nothing
+            servedToThatAddress |= e.value(QLatin1String("kind")).toString() == QLatin1String("tftp.served")
+                && clientIp.match(e.value(QLatin1String("client")).toString()).hasMatch();
+        QVERIFY2(servedToThatAddress, qPrintable(diagnostics()));
+        if (proxy) {
+            QFile log(path(QStringLiteral("dnsmasq.log")));
+            QVERIFY(log.open(QIODevice::ReadOnly));
+            QVERIFY2(QRegularExpression(QStringLiteral("DHCPACK\\(vdhcp\\) 10\\.77\\.0\\.1[0-5][0-9] ") + kX86Mac)
+                         .match(QString::fromLatin1(log.readAll())).hasMatch(),
+                     "dnsmasq did not hand out the address");
+            QVERIFY(!m_serverLog.contains("lease 10.77.0."));   // proxy: Metal Boot leased nothing
+        } else {
+            QVERIFY2(QRegularExpression(QStringLiteral("lease 10\\.77\\.0\\.1[6-9][0-9] to ") + kX86Mac).match(QString::fromUtf8(m_serverLog)).hasMatch(),
+                     qPrintable(diagnostics()));
+        }
     }
 
     // AAVMF PXE → full DHCP → TFTP of an aarch64 EFI application, which prints its marker.
