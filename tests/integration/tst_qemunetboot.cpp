@@ -102,6 +102,7 @@ class TestQemuNetboot : public QObject
     QByteArray m_serverLog;
     QString m_serial;     // the serial log to show on failure
     QString m_token;      // random, on the kernel command line; /init echoes it
+    bool m_sushyMissing = false;
 
     QString path(const QString &name) const { return m_dir->filePath(name); }
 
@@ -113,7 +114,7 @@ class TestQemuNetboot : public QObject
 
     // Runs a command (outside the namespaces) and returns its exit code; output in *out.
     static int exec(const QString &program, const QStringList &args, QByteArray *out = nullptr, const QString &cwd = {},
-                    int timeoutMs = 600000)
+                    int timeoutMs = 240000)
     {
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
@@ -449,7 +450,8 @@ class TestQemuNetboot : public QObject
                                                 path(QStringLiteral("config/redfish/ca.pem")), QString(kX86Mac).replace(QLatin1Char(':'), QLatin1Char('-'))}
                                         + args,
                                     &out, 60000);
-        if (code != 0)
+        m_sushyMissing = code == 77;
+        if (code != 0 && !m_sushyMissing)
             qWarning("sushy_ironic.py %s: exit %d: %s %s", qPrintable(args.join(QLatin1Char(' '))), code, out.constData(),
                      m_lab->lastStderr().constData());
         return QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
@@ -477,8 +479,8 @@ class TestQemuNetboot : public QObject
         QElapsedTimer t;
         t.start();
         const QJsonObject after = sushy({QStringLiteral("boot"), target});
-        if (after.isEmpty() && m_lab->lastStderr().contains("SKIP"))
-            QSKIP("python3-sushy is not installed");
+        if (m_sushyMissing)
+            QSKIP("python3-sushy is not installed (scripts/deps-test.txt)");
         QCOMPARE(after.value(QLatin1String("enabled")).toString(), QStringLiteral("Once"));
         QCOMPARE(after.value(QLatin1String("target")).toString(), target);
         QVERIFY2(after.value(QLatin1String("power_state")).toString() == QLatin1String("On")
