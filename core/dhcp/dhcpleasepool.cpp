@@ -6,7 +6,10 @@
 
 QByteArray DhcpLeasePool::keyOf(const Client &client)
 {
-    if (!client.clientId.isEmpty())
+    // A client id that is just hardware type + address (iPXE sends 01 + MAC; OVMF, in the same
+    // boot, sends none) names the same client as the bare MAC, as dnsmasq treats it: one address
+    // from firmware to OS instead of a second lease per boot stage.
+    if (!client.clientId.isEmpty() && client.clientId != char(client.hwType) + client.hwAddress)
         return QByteArrayLiteral("c") + client.clientId;
     return QByteArrayLiteral("h") + char(client.hwType) + client.hwAddress;
 }

@@ -217,9 +217,11 @@ LoadOption makeHttpEntry(const MacAddress &mac, const QString &uri, IpVersion ip
     o.description = description.isEmpty()
         ? QStringLiteral("Metal Boot HTTP%1 (MAC:%2)").arg(ip == IpVersion::V4 ? QStringLiteral("v4") : QStringLiteral("v6"), macHex(mac))
         : description;
-    o.setDevicePath(DevicePath({DevicePathNode::mac(mac.toBytes()),
-                                ip == IpVersion::V4 ? DevicePathNode::ipv4() : DevicePathNode::ipv6(),
-                                DevicePathNode::uri(uri.toUtf8())}));
+    // A URI-only short-form path (what virt-fw-vars --set-boot-uri writes): EDK2's BDS expands it
+    // over every HTTP boot LoadFile instance (BmExpandUriDevicePath); an empty URI means "the URL
+    // from DHCP". A MAC()-first path is only a full path where the NIC's handle is MAC() itself
+    // (the Pi's GENET); OVMF's PCI NICs answered it with "Not Found" (tst_e2e_full).
+    o.setDevicePath(DevicePath({DevicePathNode::uri(uri.toUtf8())}));
     return o;
 }
 

@@ -46,6 +46,8 @@ bool removeBootEntry(VarStore &store, quint16 number);
 
 // Entry builders (Attributes ACTIVE, category boot, no optional data).
 LoadOption makePxeEntry(const MacAddress &mac, IpVersion ip = IpVersion::V4, const QString &description = {});
+// HTTP: device path Uri(<uri>) only (EDK2 short form, any HTTP boot NIC; the MAC and IP version
+// name the entry). Empty uri = the boot URL from DHCP.
 LoadOption makeHttpEntry(const MacAddress &mac, const QString &uri, IpVersion ip = IpVersion::V4, const QString &description = {});
 LoadOption makeDiskEntry(const QString &description, const DevicePath &disk, const QString &loaderPath = {});
 LoadOption makeFileEntry(const QString &description, const QString &loaderPath);

@@ -20,6 +20,7 @@
 #include "http/httpservice.h"
 #include "redfish/redfishservice.h"
 #include "poe/powermanager.h"
+#include "poe/qmpfirmware.h"
 #include "provision/nativeboot.h"
 #include "provision/provisioning.h"
 #include "servicehub.h"
@@ -214,8 +215,10 @@ void LabEngine::applyConfig(const LabConfig &config)
     m_config = config;
     m_registry->applyConfig(config.devices);
     m_bootRoutes->applyConfig(config, m_options.paths.dataDir + QStringLiteral("/http"));
-    if (auto *power = m_hub->service<PowerManager>())
+    if (auto *power = m_hub->service<PowerManager>()) {
         power->setConfig(config);
+        qmp::attachFirmware(power, config, m_firmware->renderer());   // QEMU VMs with a profile: rendered NVRAM
+    }
     m_firmware->setConfig(config);
     reconcile(m_http, m_http->setConfig(config.services.http));
     reconcile(m_dhcp, m_dhcp->setConfig(config.services.dhcp, config.devices));

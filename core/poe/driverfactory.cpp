@@ -4,6 +4,7 @@
 #include "mikrotikdriver.h"
 #include "omadadriver.h"
 #include "openwrtdriver.h"
+#include "qmpdriver.h"
 #include "simulateddriver.h"
 #include "snmpdriver.h"
 #include "unifidriver.h"
@@ -29,6 +30,18 @@ PoeDriver *createDriver(const SwitchConfig &config, const CommonOptions &common,
         return new OmadaDriver(config, baseDir, httpTimeout, parent);
     if (d == QLatin1String("command"))
         return new CommandDriver(config, common.timeoutMs > 0 ? common.timeoutMs : 10000, parent);
+    if (d == QLatin1String("qmp")) {
+        // It launches programs: refuse a configuration that did not pass validation.
+        OptionIssues issues;
+        OptionReader reader(config, &issues);
+        QmpDriver::parseOptions(reader, baseDir);
+        if (!issues.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(issues.first().key, issues.first().message);
+            return nullptr;
+        }
+        return new QmpDriver(config, baseDir, common.timeoutMs > 0 ? common.timeoutMs : 5000, parent);
+    }
     if (error)
         *error = QStringLiteral("driver '%1' is not available in this build").arg(d);
     return nullptr;

@@ -9,7 +9,7 @@ class QObject;
 namespace poe {
 
 // Builds the driver of a validated SwitchConfig. Returns null with *error set when the driver
-// is not available in this build (e.g. "qmp" until the QMP driver lands).
+// is not available in this build.
 PoeDriver *createDriver(const SwitchConfig &config, const CommonOptions &common, const QString &baseDir,
                         QString *error, QObject *parent = nullptr);
 

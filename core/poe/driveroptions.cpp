@@ -6,6 +6,7 @@
 #include "mikrotikdriver.h"
 #include "omadadriver.h"
 #include "openwrtdriver.h"
+#include "qmpdriver.h"
 #include "simulateddriver.h"
 #include "snmpdriver.h"
 #include "unifidriver.h"
@@ -115,7 +116,7 @@ void OptionReader::finish()
 LearnMode defaultLearnMode(const QString &driver)
 {
     if (driver == QLatin1String("unifi") || driver == QLatin1String("mikrotik") || driver == QLatin1String("omada")
-        || driver == QLatin1String("simulated"))
+        || driver == QLatin1String("simulated") || driver == QLatin1String("qmp"))
         return LearnMode::Bind;
     if (driver == QLatin1String("snmp"))
         return LearnMode::Suggest;
@@ -169,8 +170,6 @@ OptionIssues validateSwitch(const SwitchConfig &config, const QString &baseDir)
     OptionIssues issues;
     OptionReader r(config, &issues);
     const QString &d = config.driver;
-    if (d == QLatin1String("qmp"))
-        return issues; // validated by the QMP driver's own hook once it exists
     parseCommonOptions(r, defaultLearnMode(d));
     if (d == QLatin1String("simulated"))
         SimulatedDriver::parseOptions(r);
@@ -186,6 +185,8 @@ OptionIssues validateSwitch(const SwitchConfig &config, const QString &baseDir)
         OmadaDriver::parseOptions(r, baseDir);
     else if (d == QLatin1String("command"))
         CommandDriver::parseOptions(r);
+    else if (d == QLatin1String("qmp"))
+        QmpDriver::parseOptions(r, baseDir);
     r.finish();
     for (const QString &p : config.protectedPorts)
         if (!isValidPortName(p))

@@ -217,11 +217,23 @@ TftpFileTree::Identity TftpFileTree::identify(const QString &path, const QHostAd
     return id;
 }
 
-bool TftpFileTree::findOnDisk(const QString &dir, const QString &relative, Resolution *r, bool *outside) const
+bool TftpFileTree::findOnDisk(const QString &dir, const QString &relative, Resolution *r, bool *outside, bool entryLinks) const
 {
     if (relative.isEmpty())
         return false;
-    const tftp::LookupResult found = tftp::lookup(dir, relative, allowedRoots());
+    QStringList roots = allowedRoots();
+    if (entryLinks && !relative.contains(QLatin1Char('/'))) {
+        // The name is one entry of an administrator-configured directory, not a client-chosen
+        // path; its symlink's target directory becomes a root for this one lookup (the open
+        // still refuses any symlink below that root).
+        const QFileInfo entry(dir + QLatin1Char('/') + relative);
+        if (entry.isSymLink() && entry.isFile()) {
+            const QString targetDir = tftp::canonicalDir(QFileInfo(entry.canonicalFilePath()).absolutePath());
+            if (!targetDir.isEmpty() && !roots.contains(targetDir))
+                roots.append(targetDir);
+        }
+    }
+    const tftp::LookupResult found = tftp::lookup(dir, relative, roots);
     if (found.status == tftp::LookupStatus::Outside || found.status == tftp::LookupStatus::NotRegular) {
         *outside = true;
         qCWarning(lcTftp).noquote() << "refusing" << dir + QLatin1Char('/') + relative
@@ -380,7 +392,7 @@ TftpFileTree::Resolution TftpFileTree::resolve(const QString &path, const QHostA
     if (r.prefixed && findOnDisk(m_root, id.rest, &r, &outside))
         return done(QStringLiteral("static"));
     // 6. iPXE binaries
-    if (findOnDisk(ipxeDir(), path, &r, &outside) || (r.prefixed && findOnDisk(ipxeDir(), id.rest, &r, &outside)))
+    if (findOnDisk(ipxeDir(), path, &r, &outside, true) || (r.prefixed && findOnDisk(ipxeDir(), id.rest, &r, &outside, true)))
         return done(QStringLiteral("ipxe"));
 
     r.ok = false;

@@ -112,7 +112,9 @@ public:
 private:
     struct Identity;
     Identity identify(const QString &path, const QHostAddress &client);
-    bool findOnDisk(const QString &dir, const QString &relative, Resolution *r, bool *outside) const;
+    // `entryLinks`: a top-level entry of `dir` may be a symlink to a file elsewhere (the iPXE
+    // directory: Debian links ipxe.efi -> /boot/ipxe.efi); nothing deeper is followed out.
+    bool findOnDisk(const QString &dir, const QString &relative, Resolution *r, bool *outside, bool entryLinks = false) const;
     std::optional<QString> readTemplate(const QString &dir, const QString &file) const;
     void renderGenerated(const Identity &id, const QHostAddress &server, Resolution *r);
     bool renderFirmware(const Identity &id, Resolution *r);

@@ -171,7 +171,7 @@ private Q_SLOTS:
             QVERIFY(!efi::bootOrder(s).contains(*next));
             const auto entry = efi::bootEntry(s, *next);
             QCOMPARE(efi::bootKind(*entry), efi::BootKind::Http);
-            QVERIFY(entry->devicePath().toText().endsWith(QLatin1String("/Uri(http://10.0.0.1:8080/boot/snp.efi)")));
+            QCOMPARE(entry->devicePath().toText(), QStringLiteral("Uri(http://10.0.0.1:8080/boot/snp.efi)"));   // the short form OVMF expands
         }
 
         BootOverride hdd;

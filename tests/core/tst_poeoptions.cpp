@@ -52,7 +52,7 @@ private Q_SLOTS:
             "  gs1900: {driver: openwrt, address: \"http://192.0.2.3\", options: {path: /ubus}}\n"
             "  omada: {driver: omada, address: \"192.0.2.4:8043\", username: a, password: b, options: {device: \"AC-84-C6-00-00-01\"}}\n"
             "  relays: {driver: command, ports: 4, options: {on: \"/bin/true {port}\", off: \"/bin/true {port}\", status: \"/bin/echo on\"}}\n"
-            "  vm: {driver: qmp, address: /run/qemu.sock, options: {anything: goes}}\n"));
+            "  vm: {driver: qmp, address: /tmp/mb-vms, ports: 1, options: {command: \"/bin/true -name {switch}-{port}\"}}\n"));
         QVERIFY2(r.ok(), qPrintable(r.errorText()));
         QCOMPARE(r.config.switches.size(), 9);
     }

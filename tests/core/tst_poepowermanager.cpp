@@ -225,11 +225,11 @@ private Q_SLOTS:
         QVERIFY(!lab.pm.canControl(mac(2), &why));
         QVERIFY(why.contains(QLatin1String("no power binding")));
         QVERIFY(!lab.pm.canControl(mac(3), &why));
-        QVERIFY2(why.contains(QLatin1String("not available in this build")), qPrintable(why));
+        QVERIFY2(why.contains(QLatin1String("a qmp switch needs its ports")), qPrintable(why));   // a driver that cannot be built
         const Outcome o = lab.request(mac(2), PowerControl::Action::On);
         QVERIFY(!*o.ok);
         QCOMPARE(lab.kinds(mac(2)), QStringList(QLatin1String(journalkind::PowerFailed)));
-        QCOMPARE(lab.pm.switchView(QStringLiteral("vms"))->error, QStringLiteral("driver 'qmp' is not available in this build"));
+        QVERIFY(lab.pm.switchView(QStringLiteral("vms"))->error.startsWith(QLatin1String("ports: a qmp switch needs its ports")));
         lab.pm.stop();
     }
 

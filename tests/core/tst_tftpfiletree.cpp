@@ -319,6 +319,35 @@ private Q_SLOTS:
         }
     }
 
+    void ipxeDirectoryEntrySymlinks()
+    {
+        // Debian's ipxe package: /usr/lib/ipxe/ipxe.efi -> /boot/ipxe.efi. OVMF's PXE got
+        // "Access violation" for it (found by tst_e2e_proxy) while HTTP served the same file.
+        writeFile(m_tmp.path() + QStringLiteral("/boot/ipxe-linked.efi"), "linked ipxe");
+        QCOMPARE(::symlink("../boot/ipxe-linked.efi", QFile::encodeName(m_ipxe + QStringLiteral("/linked.efi")).constData()), 0);
+        QCOMPARE(::symlink("../boot", QFile::encodeName(m_ipxe + QStringLiteral("/bootdir")).constData()), 0);
+        QCOMPARE(::symlink("../boot/ipxe-linked.efi", QFile::encodeName(m_root + QStringLiteral("/linked-root.efi")).constData()), 0);
+        auto f = fixture();
+        auto r = f->tree.resolve(QStringLiteral("linked.efi"), m_otherIp, m_server);
+        QVERIFY2(r.ok, qPrintable(r.errorMessage));
+        QCOMPARE(r.provider, QStringLiteral("ipxe"));
+        QString error;
+        const int fd = tftp::openFile(r.file, &error);
+        QVERIFY2(fd >= 0, qPrintable(error));
+        char buf[32] = {};
+        QCOMPARE(::read(fd, buf, sizeof buf), qsizetype(qstrlen("linked ipxe")));
+        ::close(fd);
+        QCOMPARE(QByteArray(buf), QByteArray("linked ipxe"));
+        // Only top-level entries of the iPXE directory: not through a linked directory, and not
+        // from the TFTP root.
+        r = f->tree.resolve(QStringLiteral("bootdir/ipxe-linked.efi"), m_otherIp, m_server);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, tftp::ErrorCode::AccessViolation);
+        r = f->tree.resolve(QStringLiteral("linked-root.efi"), m_otherIp, m_server);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, tftp::ErrorCode::AccessViolation);
+    }
+
     void firmwareRenderer()
     {
         auto f = fixture(PiPrefixMode::Mac);

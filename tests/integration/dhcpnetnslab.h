@@ -27,8 +27,9 @@
 class DhcpNetnsLab
 {
 public:
-    DhcpNetnsLab()
-        : m_prefix(QStringLiteral("mb-dhcp-%1-").arg(QCoreApplication::applicationPid()))
+    // Namespaces are named mb-<area>-<pid>-<name>.
+    explicit DhcpNetnsLab(const QString &area = QStringLiteral("dhcp"))
+        : m_prefix(QStringLiteral("mb-%1-%2-").arg(area).arg(QCoreApplication::applicationPid()))
     {
     }
     ~DhcpNetnsLab() { teardown(); }
