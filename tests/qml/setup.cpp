@@ -3,13 +3,16 @@
 //  - liveLab: a LabFacade on a real LabEngine (temp dirs, demo lab, services not started, so
 //    nothing binds), driven by `labDriver` the way the network services would,
 //  - testSettings: UiSettings in a temp file; testImporter: a profile-import backend that
-//    records requests and reports progress.
+//    records requests and reports progress,
+//  - the application's translations (built .qm files): testSettings.language switches them at
+//    run time like the menu does; every run starts in English.
 #include "bootentrymodel.h"
 #include "engine/enginehost.h"
 #include "switchportmodel.h"
 #include "importcontroller.h"
 #include "labdriver.h"
 #include "labfacade.h"
+#include "languageswitcher.h"
 #include "uisettings.h"
 
 #include <QDir>
@@ -287,6 +290,15 @@ public Q_SLOTS:
         auto *settingsDir = new QTemporaryDir;
         connect(engine, &QObject::destroyed, [settingsDir] { delete settingsDir; });
         auto *settings = new UiSettings(settingsDir->filePath(QStringLiteral("ui.ini")), false, engine);
+        auto *languages = new LanguageSwitcher(QStringLiteral(I18N_DIR), engine);
+        if (!languages->setLanguage(QStringLiteral("en")))
+            qFatal("no English translation in %s", I18N_DIR);
+        languages->addEngine(engine);
+        connect(settings, &UiSettings::languageChanged, languages, [languages, settings] {
+            languages->setLanguage(settings->language());
+        });
+        connect(languages, &LanguageSwitcher::languageChanged, lab, &LabFacade::retranslate);
+        connect(languages, &LanguageSwitcher::languageChanged, live->lab, &LabFacade::retranslate);
         auto *bootEntries = new BootEntryModel(engine);
         bootEntries->setConfiguration(QStringLiteral("pi-01"), testBootConfiguration());
         auto *bootBackend = new TestBootBackend(engine);
@@ -306,6 +318,7 @@ public Q_SLOTS:
         context->setContextProperty(QStringLiteral("liveLab"), live->lab);
         context->setContextProperty(QStringLiteral("labDriver"), live->driver);
         context->setContextProperty(QStringLiteral("testSettings"), settings);
+        context->setContextProperty(QStringLiteral("testLanguages"), languages);
     }
 };
 
