@@ -556,7 +556,7 @@
     </message>
     <message>
         <source>Power</source>
-        <translation>Strom</translation>
+        <translation>Stromversorgung</translation>
     </message>
     <message>
         <source>%1 · %2 W</source>
@@ -1323,13 +1323,6 @@
         <source>The new name</source>
         <translation>Der neue Name</translation>
     </message>
-    <message numerus="yes">
-        <source>Power %1: %n device(s) done</source>
-        <translation>
-            <numerusform>Strom %1: %n Gerät erledigt</numerusform>
-            <numerusform>Strom %1: %n Geräte erledigt</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Power control is not available: this lab has no PoE power controller running.</source>
         <translation>Stromsteuerung nicht verfügbar: In diesem Lab läuft keine PoE-Stromsteuerung.</translation>
@@ -1348,6 +1341,27 @@
     <message>
         <source>Network setup saved: the services now serve on the interface you chose.</source>
         <translation>Netzwerkeinrichtung gespeichert: Die Dienste arbeiten jetzt auf der gewählten Schnittstelle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Powered on %n device(s)</source>
+        <translation>
+            <numerusform>%n Gerät eingeschaltet</numerusform>
+            <numerusform>%n Geräte eingeschaltet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Powered off %n device(s)</source>
+        <translation>
+            <numerusform>%n Gerät ausgeschaltet</numerusform>
+            <numerusform>%n Geräte ausgeschaltet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Power cycled %n device(s)</source>
+        <translation>
+            <numerusform>%n Gerät aus- und wieder eingeschaltet</numerusform>
+            <numerusform>%n Geräte aus- und wieder eingeschaltet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1441,7 +1455,7 @@
     </message>
     <message>
         <source>Power</source>
-        <translation>Strom</translation>
+        <translation>Stromversorgung</translation>
     </message>
     <message>
         <source>Profiles</source>
@@ -1584,14 +1598,6 @@
         <translation>Port %1 von %2 wurde nicht geschaltet: Es läuft kein Lab.</translation>
     </message>
     <message>
-        <source>Port %1 of %2 (%3): %4</source>
-        <translation>Port %1 von %2 (%3): %4</translation>
-    </message>
-    <message>
-        <source>Port %1 of %2: power %3 done</source>
-        <translation>Port %1 von %2: Strom %3 erledigt</translation>
-    </message>
-    <message>
         <source>this lab has no PoE power controller</source>
         <translation>dieses Lab hat keine PoE-Stromsteuerung</translation>
     </message>
@@ -1602,6 +1608,30 @@
     <message>
         <source>%1 is now powered by port %2 of %3</source>
         <translation>%1 wird jetzt über Port %2 von %3 versorgt</translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 was not powered on: %3</source>
+        <translation>Port %1 von %2 wurde nicht eingeschaltet: %3</translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 was not powered off: %3</source>
+        <translation>Port %1 von %2 wurde nicht ausgeschaltet: %3</translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 was not power cycled: %3</source>
+        <translation>Port %1 von %2 wurde nicht aus- und wieder eingeschaltet: %3</translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 powered on</source>
+        <translation>Port %1 von %2 eingeschaltet</translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 powered off</source>
+        <translation>Port %1 von %2 ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 power cycled</source>
+        <translation>Port %1 von %2 aus- und wieder eingeschaltet</translation>
     </message>
 </context>
 <context>

@@ -1280,13 +1280,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Power %1: %n device(s) done</source>
-        <translation>
-            <numerusform>Power %1: %n device done</numerusform>
-            <numerusform>Power %1: %n devices done</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Netboot once set for %n device(s): they boot from the network next time.</source>
         <translation>
             <numerusform>Netboot once set for %n device: they boot from the network next time.</numerusform>
@@ -1348,6 +1341,27 @@
     <message>
         <source>Network setup saved: the services now serve on the interface you chose.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Powered on %n device(s)</source>
+        <translation>
+            <numerusform>Powered on %n device</numerusform>
+            <numerusform>Powered on %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Powered off %n device(s)</source>
+        <translation>
+            <numerusform>Powered off %n device</numerusform>
+            <numerusform>Powered off %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Power cycled %n device(s)</source>
+        <translation>
+            <numerusform>Power cycled %n device</numerusform>
+            <numerusform>Power cycled %n devices</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1584,14 +1598,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Port %1 of %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port %1 of %2: power %3 done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>this lab has no PoE power controller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,6 +1607,30 @@
     </message>
     <message>
         <source>%1 is now powered by port %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 was not powered on: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 was not powered off: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 was not power cycled: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 powered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 powered off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of %2 power cycled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2303,9 +2333,9 @@
     <name>cli</name>
     <message numerus="yes">
         <source>%n error(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error in %1</numerusform>
+            <numerusform>%n errors in %1</numerusform>
         </translation>
     </message>
     <message>

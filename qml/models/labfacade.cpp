@@ -531,14 +531,18 @@ void LabFacade::power(const QStringList &macs, const QString &action)
         };
         auto batch = std::make_shared<Batch>();
         auto report = [self, batch, act] {
-            const QString verb = PowerControl::actionName(act);
             if (!self)
                 return;
-            QMetaObject::invokeMethod(self, [self, batch, verb] {
+            QMetaObject::invokeMethod(self, [self, batch, act] {
                 if (!self)
                     return;
                 self->endAction();
-                Q_EMIT self->bulkFinished(tr("Power %1: %n device(s) done", "", batch->ok).arg(verb), batch->failures);
+                // One sentence per action: the verb is part of the translation.
+                const int n = batch->ok;
+                const QString summary = act == PowerControl::Action::On ? tr("Powered on %n device(s)", "", n)
+                    : act == PowerControl::Action::Off                  ? tr("Powered off %n device(s)", "", n)
+                                                                        : tr("Power cycled %n device(s)", "", n);
+                Q_EMIT self->bulkFinished(summary, batch->failures);
             });
         };
         PowerControl *pc = engine->powerControl();
