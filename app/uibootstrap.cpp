@@ -71,8 +71,9 @@ int run(const LabEngine::Options &options, const QString &language)
     // The chosen language (--lang for this run, else the one picked in the menu, else the
     // system's); English (plural forms: "1 device", "2 devices") when there is no translation.
     LanguageSwitcher languages;
-    if (!languages.setLanguage(language.isEmpty() ? settings.language() : language))
-        qCWarning(lcUi).noquote() << "no translation for" << language << "- available:" << languages.available().join(QLatin1Char(' '));
+    const QString wanted = language.isEmpty() ? settings.language() : language;
+    if (!languages.setLanguage(wanted))
+        qCWarning(lcUi).noquote() << "no translation for" << wanted << "- available:" << languages.available().join(QLatin1Char(' '));
 
     EngineHost host(options);
     QString error;

@@ -887,7 +887,7 @@
     </message>
     <message>
         <source>The DHCP service watches the network for other servers while it runs.</source>
-        <translation>Der DHCP-Dienst beobachtet das Netzwerk auf andere Server, während er läuft.</translation>
+        <translation>Der DHCP-Dienst hält im Netzwerk nach anderen Servern Ausschau, solange er läuft.</translation>
     </message>
     <message>
         <source>%1 (pid %2)</source>
@@ -1117,7 +1117,7 @@
     </message>
     <message>
         <source>Any stage</source>
-        <translation>Jede Phase</translation>
+        <translation>Alle Phasen</translation>
     </message>
     <message>
         <source>Filter by boot stage</source>
@@ -1435,7 +1435,7 @@
     </message>
     <message>
         <source>Keep serving in the tray when the window closes</source>
-        <translation>Beim Schließen des Fensters im Infobereich weiter bereitstellen</translation>
+        <translation>Beim Schließen des Fensters im Infobereich weiterlaufen</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1981,7 +1981,7 @@
     </message>
     <message>
         <source>%1 %2</source>
-        <translation>%1 %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 is not part of this build yet.</source>
