@@ -52,7 +52,7 @@ bool readCatalog(const QString &path, Catalog *out, QString *language, QString *
     QXmlStreamReader xml(&f);
     QString context;
     while (!xml.atEnd()) {
-        if (!xml.readNextStartElement())
+        if (xml.readNext() != QXmlStreamReader::StartElement)
             continue;
         if (xml.name() == QLatin1String("TS")) {
             *language = xml.attributes().value(QLatin1String("language")).toString();
