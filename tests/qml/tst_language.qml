@@ -35,6 +35,9 @@ TestCase {
     function showServices() {
         mouseClick(child("servicesTab"))
         tryCompare(child("mainTabs"), "currentIndex", 3)
+        // The page and its rows are created when first shown.
+        tryVerify(() => child("serviceToggle_dhcp") !== null && child("serviceToggle_redfish") !== null
+                  && child("serviceWhere_dhcp") !== null)
     }
 
     function test_1_english() {
