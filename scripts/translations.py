@@ -2,7 +2,8 @@
 """Helpers for the Qt Linguist .ts files in translations/ (standard library only).
 
   scripts/translations.py status translations/metalboot_*.ts
-      Counts per file; exit status 1 if a file has unfinished or empty translations.
+      Counts per file; exit status 1 if a file has unfinished or empty translations (for the
+      source language, English, only plural forms count: singular text falls back to the source).
   scripts/translations.py unfinished translations/metalboot_de.ts > todo.tsv
       The messages still to translate, one per line (TSV, see below). Add --all for every message.
   scripts/translations.py fill translations/metalboot_de.ts todo.tsv
@@ -67,6 +68,18 @@ def is_unfinished(message):
     return not forms or any(not f.strip() for f in forms)
 
 
+def is_source_language(root):
+    """The source language's file (English) needs only its plural forms."""
+    language = (root.get("language") or "").split("_")[0]
+    return language == (root.get("sourcelanguage") or "en").split("_")[0]
+
+
+def needs_work(root, message):
+    if is_source_language(root) and message.get("numerus") != "yes":
+        return False
+    return is_unfinished(message)
+
+
 def cmd_status(paths):
     bad = False
     for path in paths:
@@ -74,7 +87,7 @@ def cmd_status(paths):
         total = unfinished = 0
         for _, message in messages(root):
             total += 1
-            unfinished += is_unfinished(message)
+            unfinished += needs_work(root, message)
         print(f"{path}: {root.get('language')}: {total} messages, {unfinished} unfinished")
         bad = bad or unfinished > 0
     return 1 if bad else 0
@@ -84,7 +97,7 @@ def cmd_unfinished(path, everything):
     root = ET.parse(path).getroot()
     print("# context\tsource\tcomment\tnumerus\ttranslation")
     for context, message in messages(root):
-        if not everything and not is_unfinished(message):
+        if not everything and not needs_work(root, message):
             continue
         context_, source, comment = key(context, message)
         _, forms = translation_forms(message)
@@ -134,12 +147,16 @@ def cmd_fill(path, table_path):
         translation = message.find("translation")
         if translation is None:
             translation = ET.SubElement(message, "translation")
-        for child in list(translation):
-            translation.remove(child)
         translation.attrib.pop("type", None)
         if message.get("numerus") == "yes":
+            forms = text.split(PLURAL_SEPARATOR)
+            expected = len(translation.findall("numerusform"))   # lupdate writes one per form of the language
+            if expected and len(forms) != expected:
+                raise SystemExit(f"{context}: '{k[1]}' needs {expected} plural forms, got {len(forms)}")
+            for child in list(translation):
+                translation.remove(child)
             translation.text = None
-            for form in text.split(PLURAL_SEPARATOR):
+            for form in forms:
                 ET.SubElement(translation, "numerusform").text = form
         else:
             if PLURAL_SEPARATOR in text:
