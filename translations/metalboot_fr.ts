@@ -158,7 +158,7 @@
     </message>
     <message>
         <source>%1 description: &quot;%2&quot; → &quot;%3&quot;</source>
-        <translation>%1 description : « %2 » → « %3 »</translation>
+        <translation>Description de %1 : « %2 » → « %3 »</translation>
     </message>
     <message>
         <source>%1 activated</source>
