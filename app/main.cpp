@@ -104,7 +104,10 @@ int main(int argc, char **argv)
                                     QStringLiteral("path"));
     const QCommandLineOption check(QStringLiteral("check-config"), QCoreApplication::translate("main", "Validate a lab file and exit."),
                                    QStringLiteral("path"));
-    parser.addOptions({headless, config, check});
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QCoreApplication::translate("main", "User interface language for this run (en, de, fr; default: the system's)."),
+                                  QStringLiteral("code"));
+    parser.addOptions({headless, config, check, lang});
     parser.process(arguments);
 
     if (parser.isSet(check))
@@ -117,7 +120,7 @@ int main(int argc, char **argv)
     if (!gui)
         return runHeadless(options);
 #ifdef METALBOOT_WITH_GUI
-    return ui::run(options);
+    return ui::run(options, parser.value(lang));
 #else
     return 0;
 #endif

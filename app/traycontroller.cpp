@@ -3,6 +3,7 @@
 #include "labfacade.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QPainter>
 #include <QWindow>
 
@@ -38,18 +39,23 @@ TrayController::TrayController(LabFacade *lab, QObject *parent)
     : QObject(parent)
     , m_lab(lab)
 {
-    QAction *show = m_menu.addAction(tr("Show Metal Boot"));
-    connect(show, &QAction::triggered, this, &TrayController::showWindow);
+    m_show = m_menu.addAction(QString());
+    connect(m_show, &QAction::triggered, this, &TrayController::showWindow);
     m_menu.addSeparator();
     m_status = m_menu.addAction(QString());
     m_status->setEnabled(false);
     m_devices = m_menu.addAction(QString());
     m_devices->setEnabled(false);
     m_menu.addSeparator();
-    connect(m_menu.addAction(tr("Start all services")), &QAction::triggered, lab, &LabFacade::startAllServices);
-    connect(m_menu.addAction(tr("Stop all services")), &QAction::triggered, lab, &LabFacade::stopAllServices);
+    m_startAll = m_menu.addAction(QString());
+    connect(m_startAll, &QAction::triggered, lab, &LabFacade::startAllServices);
+    m_stopAll = m_menu.addAction(QString());
+    connect(m_stopAll, &QAction::triggered, lab, &LabFacade::stopAllServices);
     m_menu.addSeparator();
-    connect(m_menu.addAction(tr("Quit")), &QAction::triggered, qApp, &QCoreApplication::quit);
+    m_quit = m_menu.addAction(QString());
+    connect(m_quit, &QAction::triggered, qApp, &QCoreApplication::quit);
+    m_menu.installEventFilter(this);
+    retranslate();
     m_icon.setContextMenu(&m_menu);
     connect(&m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
         if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
@@ -71,6 +77,23 @@ TrayController::TrayController(LabFacade *lab, QObject *parent)
     connect(lab, &LabFacade::nameChanged, this, later);
     update();
     m_icon.show();
+}
+
+bool TrayController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == &m_menu && event->type() == QEvent::LanguageChange) {
+        retranslate();
+        update();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void TrayController::retranslate()
+{
+    m_show->setText(tr("Show Metal Boot"));
+    m_startAll->setText(tr("Start all services"));
+    m_stopAll->setText(tr("Stop all services"));
+    m_quit->setText(tr("Quit"));
 }
 
 void TrayController::update()

@@ -21,7 +21,12 @@ public:
     static bool isAvailable() { return QSystemTrayIcon::isSystemTrayAvailable(); }
     void setWindow(QWindow *window) { m_window = window; }
 
+protected:
+    // The menu gets QEvent::LanguageChange when the user interface language is switched.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void retranslate();
     void update();
     void showWindow();
 
@@ -29,6 +34,10 @@ private:
     QPointer<QWindow> m_window;
     QSystemTrayIcon m_icon;
     QMenu m_menu;
+    QAction *m_show = nullptr;
+    QAction *m_startAll = nullptr;
+    QAction *m_stopAll = nullptr;
+    QAction *m_quit = nullptr;
     QAction *m_status = nullptr;
     QAction *m_devices = nullptr;
     QTimer m_throttle;

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "engine/enginehost.h"
 #include "labfacade.h"
+#include "languageswitcher.h"
 #include "traycontroller.h"
 #include "uisettings.h"
 
@@ -10,12 +11,10 @@
 #include <QIcon>
 #include <QElapsedTimer>
 #include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTimer>
-#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <memory>
@@ -57,18 +56,24 @@ void reportFirstFrame(QQuickWindow *window, const QElapsedTimer &clock)
 
 } // namespace
 
-int run(const LabEngine::Options &options)
+int run(const LabEngine::Options &options, const QString &language)
 {
     // Matches the installed .desktop entry and icon (Wayland app id, taskbar icon).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.metalboot.metalboot"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.metalboot.metalboot")));
     QElapsedTimer clock;
     clock.start();
-    // The user's language; English (plural forms: "1 device", "2 devices") otherwise.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("metalboot"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || translator.load(QStringLiteral("metalboot_en"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // Screenshot runs never keep a tray icon or touch the user's settings.
+    const bool grabbing = qEnvironmentVariableIsSet("GRAB_TO");
+    const bool trayAvailable = !grabbing && TrayController::isAvailable();
+    UiSettings settings({}, trayAvailable);
+
+    // The chosen language (--lang for this run, else the one picked in the menu, else the
+    // system's); English (plural forms: "1 device", "2 devices") when there is no translation.
+    LanguageSwitcher languages;
+    const QString wanted = language.isEmpty() ? settings.language() : language;
+    if (!languages.setLanguage(wanted))
+        qCWarning(lcUi).noquote() << "no translation for" << wanted << "- available:" << languages.available().join(QLatin1Char(' '));
 
     EngineHost host(options);
     QString error;
@@ -82,10 +87,6 @@ int run(const LabEngine::Options &options)
     LabFacade lab(host.engine());
     lab.refresh();
 
-    // Screenshot runs never keep a tray icon or touch the user's settings.
-    const bool grabbing = qEnvironmentVariableIsSet("GRAB_TO");
-    const bool trayAvailable = !grabbing && TrayController::isAvailable();
-    UiSettings settings({}, trayAvailable);
     std::unique_ptr<TrayController> tray;
     if (trayAvailable) {
         tray = std::make_unique<TrayController>(&lab);
@@ -94,6 +95,10 @@ int run(const LabEngine::Options &options)
     }
 
     QQmlApplicationEngine engine;
+    // A language picked in the menu applies at once: QML bindings, then models that cache text.
+    languages.addEngine(&engine);
+    QObject::connect(&settings, &UiSettings::languageChanged, &languages, [&] { languages.setLanguage(settings.language()); });
+    QObject::connect(&languages, &LanguageSwitcher::languageChanged, &lab, &LabFacade::retranslate);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{QStringLiteral("lab"), QVariant::fromValue(&lab)},
                                  {QStringLiteral("settings"), QVariant::fromValue(&settings)},

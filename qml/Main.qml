@@ -87,6 +87,19 @@ ApplicationWindow {
             Qt.quit()
     }
 
+    component LanguageItem: MenuItem {
+        required property string code
+        objectName: "menuLanguage_" + (code.length > 0 ? code : "system")
+        checkable: true
+        checked: window.settings.language === code
+        Accessible.name: text
+        Accessible.onPressAction: triggered()
+        onTriggered: {
+            window.settings.language = code
+            checked = Qt.binding(() => window.settings.language === code)
+        }
+    }
+
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
@@ -128,6 +141,16 @@ ApplicationWindow {
                         Accessible.name: text
                         Accessible.onPressAction: toggled()
                         onToggled: window.settings.keepRunningInTray = checked
+                    }
+                    Menu {
+                        id: languageMenu
+                        objectName: "menuLanguage"
+                        title: qsTr("Language")
+                        // Each language under its own name; the choice applies at once and is kept.
+                        LanguageItem { code: ""; text: qsTr("System language") }
+                        LanguageItem { code: "en"; text: "English" }
+                        LanguageItem { code: "de"; text: "Deutsch" }
+                        LanguageItem { code: "fr"; text: "Français" }
                     }
                     MenuSeparator {}
                     MenuItem {

@@ -21,13 +21,11 @@ constexpr int ExitOk = 0;
 constexpr int ExitFailed = 1;
 constexpr int ExitUsage = 2;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli", text);
-}
-
+// User-facing text shares the "cli" translation context with the other command-line commands.
 class EfiCli
 {
+    Q_DECLARE_TR_FUNCTIONS(cli)
+
 public:
     int run(const QStringList &arguments);
 

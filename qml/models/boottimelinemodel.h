@@ -44,6 +44,8 @@ public:
     void setEvents(const QList<JournalEvent> &events);
     void append(const JournalEvent &event);
     void clear();
+    // The language changed: the hint and failure texts are worded again.
+    void retranslate() { rebuild(); }
 
 Q_SIGNALS:
     void countChanged();

@@ -122,6 +122,34 @@ void LabFacade::refresh()
     pollForeignServers();
 }
 
+namespace {
+// Views re-read every row: for text that data() translates on the fly.
+void repaint(QAbstractItemModel *model)
+{
+    const int rows = model->rowCount();
+    if (rows > 0)
+        Q_EMIT model->dataChanged(model->index(0, 0), model->index(rows - 1, qMax(0, model->columnCount() - 1)));
+}
+} // namespace
+
+void LabFacade::retranslate()
+{
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+             &m_devices, &m_services, &m_journal, m_details.journal(), &m_ports, &m_profileList, &m_diagnostics,
+             m_firmware.entries(), m_firmware.settings(), m_setup.interfaces(), m_setup.portChecks()})
+        repaint(model);
+    // Text built once and kept: worded again.
+    m_services.setConfig(m_config.services);
+    m_details.timeline()->retranslate();
+    m_setup.retranslate();
+    Q_EMIT m_firmware.targetChanged();
+    Q_EMIT m_firmware.editsChanged();
+    if (m_diagnostics.lastRun().isValid())
+        runDiagnostics();
+    // Service names and states come from the engine, in the language of the moment.
+    refresh();
+}
+
 void LabFacade::pollForeignServers()
 {
     if (!m_engine)
@@ -525,14 +553,18 @@ void LabFacade::power(const QStringList &macs, const QString &action)
         };
         auto batch = std::make_shared<Batch>();
         auto report = [self, batch, act] {
-            const QString verb = PowerControl::actionName(act);
             if (!self)
                 return;
-            QMetaObject::invokeMethod(self, [self, batch, verb] {
+            QMetaObject::invokeMethod(self, [self, batch, act] {
                 if (!self)
                     return;
                 self->endAction();
-                Q_EMIT self->bulkFinished(tr("Power %1: %n device(s) done", "", batch->ok).arg(verb), batch->failures);
+                // One sentence per action: the verb is part of the translation.
+                const int n = batch->ok;
+                const QString summary = act == PowerControl::Action::On ? tr("Powered on %n device(s)", "", n)
+                    : act == PowerControl::Action::Off                  ? tr("Powered off %n device(s)", "", n)
+                                                                        : tr("Power cycled %n device(s)", "", n);
+                Q_EMIT self->bulkFinished(summary, batch->failures);
             });
         };
         PowerControl *pc = engine->powerControl();

@@ -107,6 +107,9 @@ public:
 
     // Pulls a full snapshot from the engine (called once at start-up).
     void refresh();
+    // The user interface language changed: every model re-words the text it shows (rows are
+    // repainted, cached descriptions rebuilt, diagnostics run again).
+    void retranslate();
 
     // Runs `change` through LabEngine::modifyConfig on the engine thread; reports the outcome
     // (a failure also becomes lastError, named by `what`).

@@ -137,17 +137,26 @@ void PowerFeed::requestPower(const QString &switchId, const QString &port, const
         return;
     }
     QPointer<PowerFeed> self(this);
-    auto finished = [self, switchId, port, action](bool ok, const QString &error) {
+    auto finished = [self, switchId, port, act](bool ok, const QString &error) {
         if (!self)
             return;
-        QMetaObject::invokeMethod(self, [self, switchId, port, action, ok, error] {
+        QMetaObject::invokeMethod(self, [self, switchId, port, act, ok, error] {
             if (!self)
                 return;
             self->m_model->setPending(switchId, port, false);
-            if (!ok)
-                self->m_facade->setError(tr("Port %1 of %2 (%3): %4").arg(port, switchId, action, error));
+            // One sentence per action: the verb is part of the translation.
+            if (!ok && act == PowerControl::Action::On)
+                self->m_facade->setError(tr("Port %1 of %2 was not powered on: %3").arg(port, switchId, error));
+            else if (!ok && act == PowerControl::Action::Off)
+                self->m_facade->setError(tr("Port %1 of %2 was not powered off: %3").arg(port, switchId, error));
+            else if (!ok)
+                self->m_facade->setError(tr("Port %1 of %2 was not power cycled: %3").arg(port, switchId, error));
+            else if (act == PowerControl::Action::On)
+                Q_EMIT self->m_facade->notify(tr("Port %1 of %2 powered on").arg(port, switchId));
+            else if (act == PowerControl::Action::Off)
+                Q_EMIT self->m_facade->notify(tr("Port %1 of %2 powered off").arg(port, switchId));
             else
-                Q_EMIT self->m_facade->notify(tr("Port %1 of %2: power %3 done").arg(port, switchId, action));
+                Q_EMIT self->m_facade->notify(tr("Port %1 of %2 power cycled").arg(port, switchId));
         });
     };
     QMetaObject::invokeMethod(engine, [engine, switchId, port, act, override, finished] {

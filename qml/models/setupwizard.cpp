@@ -64,6 +64,14 @@ void SetupWizard::setDhcpObservation(const setupplan::DhcpObservation &seen)
     Q_EMIT selectionChanged();   // the user's mode choice stays as it is
 }
 
+void SetupWizard::retranslate()
+{
+    if (const auto *i = m_interfaces.at(m_selected))
+        m_recommendation.reason = setupplan::recommend(*i, m_seen).reason;
+    Q_EMIT selectionChanged();
+    Q_EMIT planChanged();
+}
+
 void SetupWizard::setMode(const QString &mode)
 {
     const auto m = setupplan::modeFromName(mode);

@@ -65,6 +65,9 @@ public:
     Q_INVOKABLE void apply();
     void setApplied(bool applied);
 
+    // The language changed: the recommendation, warning and summary are worded again.
+    void retranslate();
+
 Q_SIGNALS:
     void selectionChanged();
     void planChanged();

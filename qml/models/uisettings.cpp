@@ -32,3 +32,19 @@ void UiSettings::setFirstRunDone(bool done)
     m_settings->setValue(QStringLiteral("ui/firstRunDone"), done);
     Q_EMIT firstRunDoneChanged();
 }
+
+QString UiSettings::language() const
+{
+    return m_settings->value(QStringLiteral("ui/language")).toString();
+}
+
+void UiSettings::setLanguage(const QString &language)
+{
+    if (language == this->language())
+        return;
+    if (language.isEmpty())
+        m_settings->remove(QStringLiteral("ui/language"));
+    else
+        m_settings->setValue(QStringLiteral("ui/language"), language);
+    Q_EMIT languageChanged();
+}

@@ -6,6 +6,8 @@
 # real RPI_EFI.fd (read-only, from ../shared) so the Profiles page and the boot editor show real
 # entries. Nothing leaves loopback.
 # Usage: screenshots.sh <metalboot binary> <output dir> <resources/default-lab.yaml> <RPI_EFI.fd>
+# SCREENSHOT_LANG=de (or fr) shoots the views in that language (--lang), to review translations;
+# SCREENSHOT_PAGES="fleet services" limits the pages.
 set -eu
 bin=$1
 out=$2
@@ -60,11 +62,11 @@ with open(f"{work}/data/journal.jsonl", "w") as f:
         f.write(json.dumps(e) + "\n")
 PY
 status=0
-for page in fleet device power profiles boot-editor services logs wizard; do
+for page in ${SCREENSHOT_PAGES:-fleet device power profiles boot-editor services logs wizard}; do
     rm -f "$out/$page.png"
     METALBOOT_CONFIG_DIR="$work/config" METALBOOT_DATA_DIR="$work/data" XDG_RUNTIME_DIR="$work" \
         GRAB_PAGE=$page GRAB_TO="$out/$page.png" GRAB_DELAY_MS=2500 QT_LOGGING_RULES="*.info=false" \
-        timeout 60 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$bin" >"$work/$page.log" 2>&1 || {
+        timeout 60 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$bin" ${SCREENSHOT_LANG:+--lang "$SCREENSHOT_LANG"} >"$work/$page.log" 2>&1 || {
             echo "FAIL: $page (exit $?)"; cat "$work/$page.log"; status=1; continue; }
     python3 - "$out/$page.png" <<'PY' || status=1
 import struct, sys, zlib

@@ -6,12 +6,15 @@
 //    records requests and reports progress,
 //  - testConsole: feeds the fake lab's console view (lines, receiver, serial state) the way
 //    ConsoleFeed does from the engine.
+//  - the application's translations (built .qm files): testSettings.language switches them at
+//    run time like the menu does; every run starts in English.
 #include "bootentrymodel.h"
 #include "engine/enginehost.h"
 #include "switchportmodel.h"
 #include "importcontroller.h"
 #include "labdriver.h"
 #include "labfacade.h"
+#include "languageswitcher.h"
 #include "uisettings.h"
 
 #include <QDir>
@@ -323,6 +326,15 @@ public Q_SLOTS:
         auto *settingsDir = new QTemporaryDir;
         connect(engine, &QObject::destroyed, [settingsDir] { delete settingsDir; });
         auto *settings = new UiSettings(settingsDir->filePath(QStringLiteral("ui.ini")), false, engine);
+        auto *languages = new LanguageSwitcher(QStringLiteral(I18N_DIR), engine);
+        if (!languages->setLanguage(QStringLiteral("en")))
+            qFatal("no English translation in %s", I18N_DIR);
+        languages->addEngine(engine);
+        connect(settings, &UiSettings::languageChanged, languages, [languages, settings] {
+            languages->setLanguage(settings->language());
+        });
+        connect(languages, &LanguageSwitcher::languageChanged, lab, &LabFacade::retranslate);
+        connect(languages, &LanguageSwitcher::languageChanged, live->lab, &LabFacade::retranslate);
         auto *bootEntries = new BootEntryModel(engine);
         bootEntries->setConfiguration(QStringLiteral("pi-01"), testBootConfiguration());
         auto *bootBackend = new TestBootBackend(engine);
@@ -343,6 +355,7 @@ public Q_SLOTS:
         context->setContextProperty(QStringLiteral("liveLab"), live->lab);
         context->setContextProperty(QStringLiteral("labDriver"), live->driver);
         context->setContextProperty(QStringLiteral("testSettings"), settings);
+        context->setContextProperty(QStringLiteral("testLanguages"), languages);
     }
 };
 

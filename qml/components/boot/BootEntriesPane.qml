@@ -108,7 +108,8 @@ ColumnLayout {
         TextField {
             id: diskPath
             objectName: "diskPath"
-            placeholderText: qsTr("Loader on any disk, e.g. \\EFI\\BOOT\\BOOTAA64.EFI")
+            // The path is an argument: lupdate 6.4 drops backslashes inside QML string literals.
+            placeholderText: qsTr("Loader on any disk, e.g. %1").arg("\\EFI\\BOOT\\BOOTAA64.EFI")
             Accessible.name: qsTr("Disk entry loader path")
             Layout.fillWidth: true
             Layout.columnSpan: 2
