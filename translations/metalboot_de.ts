@@ -464,6 +464,28 @@
     </message>
 </context>
 <context>
+    <name>ConsoleModel</name>
+    <message>
+        <source>Give the full path of the file to write (%1).</source>
+        <translation>Geben Sie den vollständigen Pfad der zu schreibenden Datei an (%1).</translation>
+    </message>
+    <message>
+        <source>A save is already in progress.</source>
+        <translation>Es wird bereits gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n console line(s) saved to %1</source>
+        <translation>
+            <numerusform>%n Konsolenzeile in %1 gespeichert</numerusform>
+            <numerusform>%n Konsolenzeilen in %1 gespeichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console was not saved to %1: %2</source>
+        <translation>Die Konsole wurde nicht in %1 gespeichert: %2</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleService</name>
     <message>
         <source>cannot listen for netconsole on udp %1:%2: %3</source>
@@ -476,6 +498,164 @@
     <message>
         <source>Consoles</source>
         <translation>Konsolen</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleView</name>
+    <message>
+        <source>this machine&apos;s address</source>
+        <translation>die Adresse dieses Rechners</translation>
+    </message>
+    <message>
+        <source>Show lines from</source>
+        <translation>Zeilen anzeigen von</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>netconsole</source>
+        <translation>Netconsole</translation>
+    </message>
+    <message>
+        <source>syslog</source>
+        <translation>Syslog</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>seriell</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filter the console</source>
+        <translation>Konsole filtern</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Mitverfolgen</translation>
+    </message>
+    <message>
+        <source>Follow the newest lines</source>
+        <translation>Den neuesten Zeilen folgen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume (%n new)</source>
+        <translation>
+            <numerusform>Fortsetzen (%n neue)</numerusform>
+            <numerusform>Fortsetzen (%n neue)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume the console</source>
+        <translation>Konsole fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause the console</source>
+        <translation>Konsole anhalten</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the shown console lines</source>
+        <translation>Die angezeigten Konsolenzeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the shown console lines to a file</source>
+        <translation>Die angezeigten Konsolenzeilen in einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the console view</source>
+        <translation>Die Konsolenansicht leeren</translation>
+    </message>
+    <message>
+        <source>Serial %1: open</source>
+        <translation>Seriell %1: offen</translation>
+    </message>
+    <message>
+        <source>Serial %1: %2</source>
+        <translation>Seriell %1: %2</translation>
+    </message>
+    <message>
+        <source>Serial %1: closed</source>
+        <translation>Seriell %1: geschlossen</translation>
+    </message>
+    <message>
+        <source>Paused: new lines are held back until you resume.</source>
+        <translation>Angehalten: neue Zeilen werden zurückgehalten, bis Sie fortsetzen.</translation>
+    </message>
+    <message>
+        <source>No line matches the filter.</source>
+        <translation>Keine Zeile passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>No console output from this device yet.</source>
+        <translation>Noch keine Konsolenausgabe von diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>The console service is not running: start “Consoles” on the Services page.</source>
+        <translation>Der Konsolendienst läuft nicht: Starten Sie „Konsolen“ auf der Seite „Dienste“.</translation>
+    </message>
+    <message>
+        <source>Netconsole is on for this device: its kernel sends to udp %1:%2 from its next netboot.</source>
+        <translation>Netconsole ist für dieses Gerät eingeschaltet: Sein Kernel sendet ab dem nächsten Netzwerkstart an udp %1:%2.</translation>
+    </message>
+    <message>
+        <source>Enable netconsole to see its kernel messages: netconsole= (to udp %1:%2) is added to its kernel command line at its next netboot.</source>
+        <translation>Schalten Sie Netconsole ein, um seine Kernelmeldungen zu sehen: netconsole= (an udp %1:%2) wird beim nächsten Netzwerkstart an seine Kernel-Befehlszeile angehängt.</translation>
+    </message>
+    <message>
+        <source>Enable netconsole</source>
+        <translation>Netconsole einschalten</translation>
+    </message>
+    <message>
+        <source>Enable netconsole for %1</source>
+        <translation>Netconsole für %1 einschalten</translation>
+    </message>
+    <message>
+        <source>Or point the device&apos;s syslog at udp %1:%2 (rsyslog: *.* @%1:%2).</source>
+        <translation>Oder richten Sie das Syslog des Geräts auf udp %1:%2 (rsyslog: *.* @%1:%2).</translation>
+    </message>
+    <message>
+        <source>Save the shown lines to</source>
+        <translation>Die angezeigten Zeilen speichern unter</translation>
+    </message>
+    <message>
+        <source>File to save the console to</source>
+        <translation>Datei, in der die Konsole gespeichert wird</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the console</source>
+        <translation>Konsole speichern</translation>
     </message>
 </context>
 <context>
@@ -601,6 +781,14 @@
     <message>
         <source>Journal</source>
         <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Console (%1)</source>
+        <translation>Konsole (%1)</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1550,22 @@
             <numerusform>%n Gerät aus- und wieder eingeschaltet</numerusform>
             <numerusform>%n Geräte aus- und wieder eingeschaltet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Adopt the device first: only adopted devices get netconsole= on their kernel command line.</source>
+        <translation>Übernehmen Sie das Gerät zuerst: Nur übernommene Geräte erhalten netconsole= in ihrer Kernel-Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>The netconsole setting</source>
+        <translation>Die Netconsole-Einstellung</translation>
+    </message>
+    <message>
+        <source>Netconsole enabled: the device sends its kernel messages here from its next netboot.</source>
+        <translation>Netconsole eingeschaltet: Das Gerät sendet seine Kernelmeldungen ab dem nächsten Netzwerkstart hierher.</translation>
+    </message>
+    <message>
+        <source>Netconsole disabled for the device.</source>
+        <translation>Netconsole für das Gerät ausgeschaltet.</translation>
     </message>
 </context>
 <context>

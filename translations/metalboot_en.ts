@@ -464,6 +464,28 @@
     </message>
 </context>
 <context>
+    <name>ConsoleModel</name>
+    <message>
+        <source>Give the full path of the file to write (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A save is already in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n console line(s) saved to %1</source>
+        <translation>
+            <numerusform>%n console line saved to %1</numerusform>
+            <numerusform>%n console lines saved to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console was not saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsoleService</name>
     <message>
         <source>cannot listen for netconsole on udp %1:%2: %3</source>
@@ -475,6 +497,164 @@
     </message>
     <message>
         <source>Consoles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleView</name>
+    <message>
+        <source>this machine&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show lines from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netconsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syslog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the newest lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume (%n new)</source>
+        <translation>
+            <numerusform>Resume (%n new)</numerusform>
+            <numerusform>Resume (%n new)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the shown console lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the shown console lines to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the console view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial %1: open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial %1: closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: new lines are held back until you resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No line matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No console output from this device yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console service is not running: start “Consoles” on the Services page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netconsole is on for this device: its kernel sends to udp %1:%2 from its next netboot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable netconsole to see its kernel messages: netconsole= (to udp %1:%2) is added to its kernel command line at its next netboot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable netconsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable netconsole for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or point the device&apos;s syslog at udp %1:%2 (rsyslog: *.* @%1:%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the shown lines to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to save the console to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the console</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -600,6 +780,14 @@
     </message>
     <message>
         <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1362,6 +1550,22 @@
             <numerusform>Power cycled %n device</numerusform>
             <numerusform>Power cycled %n devices</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Adopt the device first: only adopted devices get netconsole= on their kernel command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The netconsole setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netconsole enabled: the device sends its kernel messages here from its next netboot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netconsole disabled for the device.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

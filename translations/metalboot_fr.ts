@@ -464,6 +464,28 @@
     </message>
 </context>
 <context>
+    <name>ConsoleModel</name>
+    <message>
+        <source>Give the full path of the file to write (%1).</source>
+        <translation>Indiquez le chemin complet du fichier à écrire (%1).</translation>
+    </message>
+    <message>
+        <source>A save is already in progress.</source>
+        <translation>Un enregistrement est déjà en cours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n console line(s) saved to %1</source>
+        <translation>
+            <numerusform>%n ligne de console enregistrée dans %1</numerusform>
+            <numerusform>%n lignes de console enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The console was not saved to %1: %2</source>
+        <translation>La console n’a pas été enregistrée dans %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleService</name>
     <message>
         <source>cannot listen for netconsole on udp %1:%2: %3</source>
@@ -476,6 +498,164 @@
     <message>
         <source>Consoles</source>
         <translation>Consoles</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleView</name>
+    <message>
+        <source>this machine&apos;s address</source>
+        <translation>l’adresse de cette machine</translation>
+    </message>
+    <message>
+        <source>Show lines from</source>
+        <translation>Afficher les lignes de</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Toutes les sources</translation>
+    </message>
+    <message>
+        <source>netconsole</source>
+        <translation>netconsole</translation>
+    </message>
+    <message>
+        <source>syslog</source>
+        <translation>syslog</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>série</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>Filter the console</source>
+        <translation>Filtrer la console</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <source>Follow the newest lines</source>
+        <translation>Suivre les lignes les plus récentes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume (%n new)</source>
+        <translation>
+            <numerusform>Reprendre (%n nouvelle)</numerusform>
+            <numerusform>Reprendre (%n nouvelles)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume the console</source>
+        <translation>Reprendre la console</translation>
+    </message>
+    <message>
+        <source>Pause the console</source>
+        <translation>Mettre la console en pause</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the shown console lines</source>
+        <translation>Copier les lignes de console affichées</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save the shown console lines to a file</source>
+        <translation>Enregistrer les lignes de console affichées dans un fichier</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Clear the console view</source>
+        <translation>Effacer la vue de la console</translation>
+    </message>
+    <message>
+        <source>Serial %1: open</source>
+        <translation>Série %1 : ouverte</translation>
+    </message>
+    <message>
+        <source>Serial %1: %2</source>
+        <translation>Série %1 : %2</translation>
+    </message>
+    <message>
+        <source>Serial %1: closed</source>
+        <translation>Série %1 : fermée</translation>
+    </message>
+    <message>
+        <source>Paused: new lines are held back until you resume.</source>
+        <translation>En pause : les nouvelles lignes sont retenues jusqu’à la reprise.</translation>
+    </message>
+    <message>
+        <source>No line matches the filter.</source>
+        <translation>Aucune ligne ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>No console output from this device yet.</source>
+        <translation>Aucune sortie console de cet appareil pour l’instant.</translation>
+    </message>
+    <message>
+        <source>The console service is not running: start “Consoles” on the Services page.</source>
+        <translation>Le service de consoles ne tourne pas : démarrez « Consoles » dans la page Services.</translation>
+    </message>
+    <message>
+        <source>Netconsole is on for this device: its kernel sends to udp %1:%2 from its next netboot.</source>
+        <translation>Netconsole est activé pour cet appareil : son noyau envoie vers udp %1:%2 dès son prochain démarrage réseau.</translation>
+    </message>
+    <message>
+        <source>Enable netconsole to see its kernel messages: netconsole= (to udp %1:%2) is added to its kernel command line at its next netboot.</source>
+        <translation>Activez netconsole pour voir ses messages du noyau : netconsole= (vers udp %1:%2) est ajouté à sa ligne de commande du noyau lors de son prochain démarrage réseau.</translation>
+    </message>
+    <message>
+        <source>Enable netconsole</source>
+        <translation>Activer netconsole</translation>
+    </message>
+    <message>
+        <source>Enable netconsole for %1</source>
+        <translation>Activer netconsole pour %1</translation>
+    </message>
+    <message>
+        <source>Or point the device&apos;s syslog at udp %1:%2 (rsyslog: *.* @%1:%2).</source>
+        <translation>Ou dirigez le syslog de l’appareil vers udp %1:%2 (rsyslog : *.* @%1:%2).</translation>
+    </message>
+    <message>
+        <source>Save the shown lines to</source>
+        <translation>Enregistrer les lignes affichées dans</translation>
+    </message>
+    <message>
+        <source>File to save the console to</source>
+        <translation>Fichier dans lequel enregistrer la console</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the console</source>
+        <translation>Enregistrer la console</translation>
     </message>
 </context>
 <context>
@@ -601,6 +781,14 @@
     <message>
         <source>Journal</source>
         <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Console (%1)</source>
+        <translation>Console (%1)</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1550,22 @@
             <numerusform>Alimentation coupée puis rétablie sur %n appareil</numerusform>
             <numerusform>Alimentation coupée puis rétablie sur %n appareils</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Adopt the device first: only adopted devices get netconsole= on their kernel command line.</source>
+        <translation>Adoptez d’abord l’appareil : seuls les appareils adoptés reçoivent netconsole= sur leur ligne de commande du noyau.</translation>
+    </message>
+    <message>
+        <source>The netconsole setting</source>
+        <translation>Le réglage netconsole</translation>
+    </message>
+    <message>
+        <source>Netconsole enabled: the device sends its kernel messages here from its next netboot.</source>
+        <translation>Netconsole activé : l’appareil envoie ses messages du noyau ici dès son prochain démarrage réseau.</translation>
+    </message>
+    <message>
+        <source>Netconsole disabled for the device.</source>
+        <translation>Netconsole désactivé pour l’appareil.</translation>
     </message>
 </context>
 <context>
