@@ -249,7 +249,7 @@ QmpDriver::QmpDriver(const SwitchConfig &config, const QString &baseDir, int com
 
 QmpDriver::~QmpDriver()
 {
-    abort();
+    QmpDriver::abort();   // no dynamic dispatch in a destructor
     // Every VM we started ends with us (QmpMachine's destructor: SIGTERM, then SIGKILL). Ask
     // them all first, so that several VMs shut down in parallel.
     for (QmpMachine *m : std::as_const(m_machines))

@@ -185,6 +185,7 @@ void QmpMachine::launch()
     setState(State::Starting);
     m_startDeadline.start(m_spec.startTimeoutMs);
     qCInfo(lcPoe).noquote() << "starting VM" << m_spec.switchId << "port" << m_spec.port << ":" << m_spec.argv.value(0);
+    // cppcheck-suppress nullPointerRedundantCheck ; start() may fail synchronously: errorOccurred above clears m_process
     m_process->start(QIODevice::ReadOnly);
     if (m_process)
         m_connectRetry.start(ConnectRetryMs);

@@ -250,7 +250,7 @@ private Q_SLOTS:
         // Later, one line is journaled with the count of what was skipped.
         QTest::qWait(ConsoleService::JournalRefillMs + 100);
         send("127.0.0.2", {"6,160,0,-;after the storm"});
-        QTRY_VERIFY(consoleEvents(m_pi1).last().message.startsWith(QStringLiteral("kernel: after the storm")));
+        QTRY_VERIFY2(consoleEvents(m_pi1).last().message.startsWith(QStringLiteral("kernel: after the storm")), qPrintable(consoleEvents(m_pi1).last().message));
         QCOMPARE(consoleEvents(m_pi1).last().data.value(QStringLiteral("suppressed_before")).toInt(), 60 - journaled);
     }
 
