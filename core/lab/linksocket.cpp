@@ -94,7 +94,7 @@ void LinkSocket::deliver(const QByteArray &datagram, const QHostAddress &from, q
 
 void LinkSocket::readPending()
 {
-    while (m_socket->hasPendingDatagrams()) {
+    while (m_socket->state() == QAbstractSocket::BoundState && m_socket->hasPendingDatagrams()) {
         const QNetworkDatagram d = m_socket->receiveDatagram(65536);
         QByteArray bytes = d.data();
         if (!degrade(bytes))

@@ -364,7 +364,8 @@ void VirtualPi::bootloaderProbe()
     setStage(Stage::BootloaderTftp, QStringLiteral("TFTP server %1").arg(m_tftpServer.toString()));
     // Parallel RRQs from separate ports, each ended early (rpi-eeprom#74): the prefixed GPU firmware
     // decides whether the Pi keeps its TFTP_PREFIX; recovery images at the root would be run.
-    const QString prefix = vpi::serialPrefix(m_config.identity.serial) + QLatin1Char('/');
+    const QString prefix = m_config.tftpPrefix.isEmpty() ? vpi::serialPrefix(m_config.identity.serial) + QLatin1Char('/')
+                                                         : m_config.tftpPrefix;
     const QStringList probes = {prefix + QStringLiteral("start4.elf"), prefix + QStringLiteral("start.elf"),
                                 QStringLiteral("recover4.elf"), QStringLiteral("recovery.elf")};
     auto found = std::make_shared<QHash<QString, bool>>();
@@ -455,22 +456,7 @@ void VirtualPi::firmwareStage()
         loadVerified(QStringLiteral("firmware"), m_piConfig.deviceTreeFile(m_config.model), false, [next](bool) { next(); });
     };
     m_firmwareSteps << rereadConfig;
-    m_firmwareSteps << [this](std::function<void()> next) {
-        auto index = std::make_shared<int>(0);
-        auto overlay = std::make_shared<std::function<void()>>();
-        *overlay = [this, index, overlay, next]() {
-            if (*index >= m_piConfig.overlays.size()) {
-                *overlay = nullptr;   // break the cycle
-                return next();
-            }
-            const QString file = QStringLiteral("overlays/%1.dtbo").arg(m_piConfig.overlays.at((*index)++));
-            loadVerified(QStringLiteral("firmware"), file, false, [overlay](bool) {
-                if (*overlay)
-                    (*overlay)();
-            });
-        };
-        (*overlay)();
-    };
+    m_firmwareSteps << [this](std::function<void()> next) { loadOverlay(0, next); };
     m_firmwareSteps << [this](std::function<void()> next) {
         tftp(m_prefix + m_piConfig.cmdline, TftpFetch::Mode::Full, true, [this, next](const TftpFetch::Result &r) {
             if (r.ok)
@@ -500,6 +486,21 @@ void VirtualPi::firmwareStage()
         loadVerified(QStringLiteral("firmware"), kernel, true, [next](bool) { next(); });
     };
     firmwareStep(0);
+}
+
+void VirtualPi::loadOverlay(int index, const std::function<void()> &next)
+{
+    if (index >= m_piConfig.overlays.size()) {
+        next();
+        return;
+    }
+    // A missing overlay is not fatal either ("Failed to load overlay" on the console).
+    const QString file = QStringLiteral("overlays/%1.dtbo").arg(m_piConfig.overlays.at(index));
+    const quint64 generation = m_generation;
+    loadVerified(QStringLiteral("firmware"), file, false, [this, index, next, generation](bool) {
+        if (alive(generation))
+            loadOverlay(index + 1, next);
+    });
 }
 
 void VirtualPi::firmwareStep(int index)

@@ -57,6 +57,7 @@ public:
         // false = wait for an OFFER with an address (a full DHCP server).
         bool addressFromNetwork = true;
         QByteArray ipxeUserClass = QByteArrayLiteral("iPXE");
+        QString tftpPrefix;                           // TFTP_PREFIX directory ("6b1d0001/"); empty = the serial
         LinkFaults faults;
         // Timing: the EEPROM and firmware defaults; tests shorten them.
         int powerOnDelayMs = 1000;                    // EEPROM start until the first DISCOVER
@@ -91,6 +92,8 @@ public:
     ~VirtualPi() override;
 
     [[nodiscard]] const Config &config() const { return m_config; }
+    // New settings (addresses, ports, faults) take effect at the next power-on.
+    void setConfig(const Config &config) { m_config = config; }
     [[nodiscard]] MacAddress mac() const { return m_config.identity.mac; }
     [[nodiscard]] Stage stage() const { return m_stage; }
     [[nodiscard]] bool isPowered() const { return m_stage != Stage::Off; }
@@ -153,6 +156,7 @@ private:
     void loadVerified(const QString &step, const QString &file, bool required, const std::function<void(bool found)> &next);
     void firmwareStage();
     void firmwareStep(int index);
+    void loadOverlay(int index, const std::function<void()> &next);
     void uefiStart(const QByteArray &image);
     void uefiNextOption();
     void uefiPxe();
