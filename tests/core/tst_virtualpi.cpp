@@ -14,11 +14,20 @@
 #include "lab/standinfile.h"
 #include "lab/virtuallab.h"
 #include "lab/virtualpi.h"
+#include "rawbootp.h"
 #include "tftp/tftpservice.h"
+
+#include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,7 +59,8 @@ struct VirtualLabFixture
     QTemporaryDir dir;
     std::unique_ptr<LabEngine> engine;
 
-    explicit VirtualLabFixture(int count, const QHash<int, QByteArray> &extra = {}, const QByteArray &tftpExtra = {})
+    explicit VirtualLabFixture(int count, const QHash<int, QByteArray> &extra = {}, const QByteArray &tftpExtra = {},
+                               const QByteArray &dhcpExtra = {})
     {
         LabEngine::Options options;
         options.paths = AppPaths::under(dir.path());
@@ -58,8 +68,10 @@ struct VirtualLabFixture
         options.watchConfig = false;
         QDir().mkpath(options.paths.configDir);
         QByteArray yaml = "name: Virtual test lab\nservices:\n"
-                          "  dhcp: {address: 127.0.0.1, port: 0, proxy_port: 0, mode: proxy, reply_to_source: true}\n"
-                          "  tftp: {address: 127.0.0.1, port: 0, max_window_size: 64"
+                          "  dhcp: {address: 127.0.0.1, port: 0, proxy_port: 0, mode: proxy, reply_to_source: true"
+            + dhcpExtra
+            + "}\n"
+              "  tftp: {address: 127.0.0.1, port: 0, max_window_size: 64"
             + tftpExtra
             + "}\n"
               "  http: {address: 127.0.0.1, port: 0}\n"
@@ -125,6 +137,84 @@ struct VirtualLabFixture
     }
 };
 
+
+// Everything virtual Pis send to the lab's DHCP and TFTP listening ports, as it crosses `lo`
+// (AF_PACKET, root only): the bytes on the wire, not what the code meant to send.
+class LoopbackCapture
+{
+public:
+    struct Datagram
+    {
+        quint32 src = 0;
+        quint16 dstPort = 0;
+        QByteArray payload;
+    };
+    bool open(QString *why)
+    {
+        m_fd = ::socket(AF_PACKET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, htons(ETH_P_IP));
+        if (m_fd < 0) {
+            *why = QStringLiteral("AF_PACKET: %1 (needs root)").arg(QString::fromLocal8Bit(strerror(errno)));
+            return false;
+        }
+        int size = 32 << 20;
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size);
+        sockaddr_ll sll{};
+        sll.sll_family = AF_PACKET;
+        sll.sll_protocol = htons(ETH_P_IP);
+        sll.sll_ifindex = int(if_nametoindex("lo"));
+        if (::bind(m_fd, reinterpret_cast<sockaddr *>(&sll), sizeof sll) != 0) {
+            *why = QStringLiteral("bind lo: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+            return false;
+        }
+        m_notifier = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this] { drain(); });
+        return true;
+    }
+    ~LoopbackCapture()
+    {
+        m_notifier.reset();
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    void setPorts(const QSet<quint16> &ports) { m_ports = ports; }
+    void drain()
+    {
+        char buf[65536];
+        for (;;) {
+            sockaddr_ll from{};
+            socklen_t len = sizeof from;
+            const ssize_t n = ::recvfrom(m_fd, buf, sizeof buf, 0, reinterpret_cast<sockaddr *>(&from), &len);
+            if (n <= 0)
+                return;
+            if (from.sll_pkttype == PACKET_OUTGOING || n < 28)   // lo shows each packet twice
+                continue;
+            const auto *u = reinterpret_cast<const uchar *>(buf);
+            const int ihl = (u[0] & 0x0f) * 4;
+            if ((u[0] >> 4) != 4 || u[9] != 17 || n < ihl + 8)
+                continue;
+            const quint32 src = qFromBigEndian<quint32>(u + 12);
+            const quint16 dport = qFromBigEndian<quint16>(u + ihl + 2);
+            if ((src >> 16) != 0x7f4d || !m_ports.contains(dport))   // 127.77/16: the virtual Pis
+                continue;
+            m_seen.append({src, dport, QByteArray(buf + ihl + 8, int(n) - ihl - 8)});
+        }
+    }
+    [[nodiscard]] QList<Datagram> to(quint16 port) const
+    {
+        QList<Datagram> out;
+        for (const Datagram &d : m_seen)
+            if (d.dstPort == port)
+                out.append(d);
+        return out;
+    }
+
+private:
+    int m_fd = -1;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    QSet<quint16> m_ports;
+    QList<Datagram> m_seen;
+};
+
 QList<VirtualPi::Stage> stageSequence(const VirtualPi *pi)
 {
     QList<VirtualPi::Stage> out;
@@ -141,6 +231,7 @@ class TestVirtualPi : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void fullBootThroughTheLab();
+    void wireConformance();
     void powerOffMidTransferIsReaped();
     void lossAndCorruptionRecover();
     void badFirmwareFailsThenRecovers();
@@ -233,6 +324,91 @@ void TestVirtualPi::fullBootThroughTheLab()
     lab.power(1, false);
     QTRY_COMPARE(pi->stage(), VirtualPi::Stage::Off);
     QCOMPARE(pi->activeTransfers(), 0);
+}
+
+
+void TestVirtualPi::wireConformance()
+{
+    // The packets a virtual Pi really sends through a whole boot, captured on lo, against the
+    // reference layouts (../shared/reference/netboot.md 1.1, 1.4, 1.5, 2.3, 3.2).
+    LoopbackCapture capture;
+    QString why;
+    if (geteuid() != 0 || !capture.open(&why))
+        QSKIP(qPrintable(QStringLiteral("cannot capture on lo: %1").arg(why.isEmpty() ? QStringLiteral("not root") : why)));
+    VirtualLabFixture lab(1, {}, {}, ", ipxe_user_class: MetalBoot");
+    QVERIFY(lab.start());
+    const quint16 dhcpPort = lab.engine->dhcp()->serverPort();
+    const quint16 proxyPort = lab.engine->dhcp()->proxyPort();
+    const quint16 tftpPort = lab.engine->tftp()->port();
+    capture.setPorts({dhcpPort, proxyPort, tftpPort});
+    VirtualPi *pi = lab.pi(1);
+    lab.power(1, true);
+    QTRY_VERIFY_WITH_TIMEOUT(pi->stage() == VirtualPi::Stage::OsUp || pi->stage() == VirtualPi::Stage::Failed, 30000);
+    QVERIFY2(pi->stage() == VirtualPi::Stage::OsUp, qPrintable(pi->failedStep() + QLatin1String(": ") + pi->failure()));
+    QTest::qWait(50);
+    capture.drain();
+
+    // DHCP: bootloader DISCOVER + REQUEST, UEFI DISCOVER, iPXE DISCOVER (port 67 role); UEFI and
+    // iPXE REQUESTs to the boot server (4011 role).
+    QList<rawbootp::Dhcp> dhcp;
+    for (const auto &d : capture.to(dhcpPort) + capture.to(proxyPort))
+        dhcp.append(rawbootp::parseDhcp(d.payload));
+    auto find = [&](int type, const QByteArray &vendorPrefix, bool withoutVendor = false) -> rawbootp::Dhcp {
+        for (const auto &d : dhcp)
+            if (d.ok && d.value(53) == QByteArray(1, char(type))
+                && (withoutVendor ? !d.has(60) : d.value(60).startsWith(vendorPrefix)))
+                return d;
+        return {};
+    };
+    const QByteArray mac = pi->mac().toBytes();
+    const rawbootp::Dhcp discover = find(1, "PXEClient:Arch:00000:");
+    QVERIFY2(discover.ok, "no bootloader DISCOVER on the wire");
+    QCOMPARE(discover.value(60), QByteArray("PXEClient:Arch:00000:UNDI:002001"));
+    QCOMPARE(discover.value(93), QByteArray::fromHex("0000"));
+    QCOMPARE(discover.value(97), QByteArray(1, '\0') + "RPi4" + QByteArray::fromHex("1131c000") + mac.mid(2, 4)
+                                     + QByteArray::fromHex("0100577e"));   // serial 7e570001, little-endian
+    QCOMPARE(discover.value(55), QByteArray::fromHex("01032b3c42438081828384858687"));
+    QCOMPARE(discover.chaddr, mac);
+    QVERIFY(!discover.has(0));
+    const rawbootp::Dhcp request = find(3, {}, true);
+    QVERIFY2(request.ok, "no bootloader REQUEST without option 60 on the wire");
+    QCOMPARE(request.value(93), QByteArray::fromHex("0000"));
+    QCOMPARE(request.value(97), discover.value(97));
+    const rawbootp::Dhcp uefi = find(1, "PXEClient:Arch:00011:UNDI:003000");
+    QVERIFY2(uefi.ok, "no UEFI PXE DISCOVER (arch 11)");
+    QCOMPARE(uefi.value(93), QByteArray::fromHex("000b"));
+    QCOMPARE(uefi.value(94), QByteArray::fromHex("010300"));
+    QCOMPARE(uefi.value(97).size(), 17);
+    QVERIFY(!uefi.has(77));
+    const rawbootp::Dhcp ipxe = find(1, "PXEClient:Arch:00011:UNDI:003010");
+    QVERIFY2(ipxe.ok, "no iPXE DISCOVER");
+    QCOMPARE(ipxe.value(77), QByteArray("MetalBoot"));   // services.dhcp.ipxe_user_class
+    QVERIFY(ipxe.has(175));
+
+    // TFTP RRQs: the bootloader's "octet tsize 0 blksize 1024" under its serial prefix; EDK2's size
+    // probe "tsize 0 blksize 1468 windowsize 4", then "blksize 1468 windowsize 4".
+    QList<rawbootp::Rrq> rrqs;
+    for (const auto &d : capture.to(tftpPort))
+        rrqs.append(rawbootp::parseRrq(d.payload));
+    QVERIFY(rrqs.size() >= 10);
+    using Options = QList<QPair<QByteArray, QByteArray>>;
+    const Options pi4 = {{"tsize", "0"}, {"blksize", "1024"}};
+    QCOMPARE(rrqs.first().file, QByteArray("7e570001/start4.elf"));
+    int bootFile = 0;
+    for (const rawbootp::Rrq &r : std::as_const(rrqs)) {
+        QVERIFY(r.ok);
+        QCOMPARE(r.mode, QByteArray("octet"));
+        if (r.file == "snp.efi") {
+            const Options expected = bootFile++ == 0 ? Options{{"tsize", "0"}, {"blksize", "1468"}, {"windowsize", "4"}}
+                                                     : Options{{"blksize", "1468"}, {"windowsize", "4"}};
+            QCOMPARE(r.options, expected);
+        } else {
+            QVERIFY2(r.options == pi4, r.file.constData());
+        }
+    }
+    QCOMPARE(bootFile, 2);
+    const QList<QByteArray> firstFour = {rrqs.at(0).file, rrqs.at(1).file, rrqs.at(2).file, rrqs.at(3).file};
+    QCOMPARE(firstFour, (QList<QByteArray>{"7e570001/start4.elf", "7e570001/start.elf", "recover4.elf", "recovery.elf"}));
 }
 
 void TestVirtualPi::powerOffMidTransferIsReaped()
