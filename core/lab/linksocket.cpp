@@ -15,7 +15,17 @@ LinkSocket::LinkSocket(const LinkFaults &faults, QRandomGenerator *random, QObje
     connect(m_socket, &QUdpSocket::readyRead, this, &LinkSocket::readPending);
 }
 
-LinkSocket::~LinkSocket() = default;
+LinkSocket::~LinkSocket()
+{
+    // Datagrams still held back by the link delay (a transfer's last ACK or its "Early
+    // terminate") are on the wire already: the socket outlives its owner until they have left.
+    if (m_pending > 0 && m_socket->state() == QAbstractSocket::BoundState) {
+        QUdpSocket *socket = m_socket;
+        socket->disconnect(this);
+        socket->setParent(nullptr);
+        QTimer::singleShot(m_faults.delayMs + 1, socket, [socket] { socket->deleteLater(); });
+    }
+}
 
 bool LinkSocket::bind(const QHostAddress &address, quint16 port, QString *error)
 {
@@ -69,7 +79,11 @@ void LinkSocket::send(const QByteArray &datagram, const QHostAddress &to, quint1
         return;
     }
     QPointer<QUdpSocket> socket = m_socket;
-    QTimer::singleShot(m_faults.delayMs, this, [socket, bytes, to, port] {
+    QPointer<LinkSocket> self = this;
+    ++m_pending;
+    QTimer::singleShot(m_faults.delayMs, m_socket, [self, socket, bytes, to, port] {
+        if (self)
+            --self->m_pending;
         if (socket && socket->state() == QAbstractSocket::BoundState)
             socket->writeDatagram(bytes, to, port);
     });

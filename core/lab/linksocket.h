@@ -57,4 +57,5 @@ private:
     QUdpSocket *m_socket;
     quint64 m_dropped = 0;
     quint64 m_corrupted = 0;
+    int m_pending = 0;           // datagrams held back by the delay
 };

@@ -236,6 +236,7 @@ private Q_SLOTS:
     void lossAndCorruptionRecover();
     void badFirmwareFailsThenRecovers();
     void deadLinkFailsAtDhcp();
+    void delayedLinkEndsTransfersCleanly();
     void twentyConcurrentPis();
 };
 
@@ -530,6 +531,27 @@ void TestVirtualPi::deadLinkFailsAtDhcp()
     QTRY_COMPARE_WITH_TIMEOUT(pi->stage(), VirtualPi::Stage::Failed, 5000);
     QCOMPARE(pi->failedStep(), QStringLiteral("dhcp"));
     QVERIFY(!lab.journalHas(1, QString::fromLatin1(journalkind::DhcpDiscover)));   // nothing reached the server
+}
+
+void TestVirtualPi::delayedLinkEndsTransfersCleanly()
+{
+    // With link latency, a transfer's last ACK and a probe's "Early terminate" still leave after
+    // the fetch is done: the server ends those sessions at once, none is left to time out.
+    VirtualLabFixture lab(1, {{1, "virtual: {delay_ms: 2}"}});
+    QVERIFY(lab.start());
+    VirtualPi *pi = lab.pi(1);
+    lab.power(1, true);
+    // Through the bootloader's files into start4.elf's (RPI_EFI.fd takes a while at 4 ms a block).
+    QTRY_VERIFY_WITH_TIMEOUT(lab.journalHas(1, QString::fromLatin1(journalkind::TftpRequest), QStringLiteral("RPI_EFI.fd"))
+                                 || pi->stage() == VirtualPi::Stage::Failed,
+                             15000);
+    QVERIFY2(pi->stage() != VirtualPi::Stage::Failed, qPrintable(pi->failedStep() + QLatin1String(": ") + pi->failure()));
+    QTRY_COMPARE_WITH_TIMEOUT(lab.engine->tftp()->activeTransfers(), 1, 500);   // only RPI_EFI.fd; the server's RTO is 1 s
+    QVERIFY(lab.journalHas(1, QString::fromLatin1(journalkind::TftpProbe), QStringLiteral("start4.elf")));
+    for (const char *file : {"config.txt", "start4.elf", "fixup4.dat", "bcm2711-rpi-4-b.dtb", "cmdline.txt"})
+        QVERIFY2(lab.journalHas(1, QString::fromLatin1(journalkind::TftpServed), QLatin1String(file)), file);
+    QVERIFY(!lab.journalHas(1, QString::fromLatin1(journalkind::TftpFailed), QStringLiteral("config.txt")));
+    lab.power(1, false);
 }
 
 void TestVirtualPi::twentyConcurrentPis()
