@@ -97,7 +97,7 @@ struct ConsoleConfig : ListenConfig
     ConsoleConfig() { port = 6666; }
     quint16 syslogPort = 5514;
     // A console line matching one of these (regular expressions, case-insensitive) means the
-    // device's operating system is up (journal os.up, stage os-up). See docs/virtuallab.md.
+    // device's operating system is up (journal os.up, stage os-up). See docs/lab.md.
     QStringList osUpPatterns = defaultOsUpPatterns();
     static QStringList defaultOsUpPatterns()
     {
