@@ -84,7 +84,7 @@ for entry in "${BENCHES[@]}"; do
     log=$LOGS/$name.log
     [ -f "$log" ] || continue
     # Lines that carry a ratio ("1.23x", "ratio ...") - every bench prints its comparison that way.
-    grep -E '([0-9]\.[0-9]+x|[0-9]+x\b|ratio)' "$log" | grep -vE '^\s*(#|\+)' | head -12 | sed 's/^/                    /'
+    grep -E '([0-9]\.[0-9]+x|[0-9]+x\b|\bratio\b)' "$log" | grep -vE '^\s*(#|\+)' | head -12 | sed 's/^/                    /'
 done
 echo
 echo "logs: $LOGS"

@@ -125,7 +125,7 @@ printf '%-26s %12s %12s %8s %14.1f %14.1f %14.1f\n' "Metal Boot (full chain)" "$
 printf '%-26s %12s %12s %8s %14.1f %14.1f %14.1f\n' "dnsmasq + nginx (replay)" "${PEER_MS:-?}" "${PEER_FAIL:-?}" "-" \
     "$(echo "${PTFTP_B:-0}/1048576" | bc -l)" "$(echo "${PHTTP_B:-0}/1048576" | bc -l)" "$(echo "$PEER_RSS/1024" | bc -l)"
 if [ -n "${MB_MS:-}" ] && [ -n "${PEER_MS:-}" ] && [ "$PEER_MS" -gt 0 ]; then
-    RATIO=$(echo "scale=2; $MB_MS / $PEER_MS" | bc -l)
+    RATIO=$(awk -v a="$MB_MS" -v b="$PEER_MS" 'BEGIN { printf "%.2f", a / b }')
     echo "ratio Metal Boot / peers: ${RATIO}x (goal <= 1.25x), failed boots: ${MB_FAIL:-?} (goal 0)"
     echo "RATIO storm $RATIO"
 fi
