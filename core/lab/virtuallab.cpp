@@ -342,6 +342,14 @@ bool VirtualLab::prepareFiles(QString *error)
         const DeviceConfig &d = m_devices.at(i);
         const VirtualPi::Config pc = piConfig(d, i);
         const QString prefix = pc.tftpPrefix.isEmpty() ? d.serial + QLatin1Char('/') : pc.tftpPrefix;
+        // Stand-ins go below the TFTP root only (tftp.pi_prefix_string is free text).
+        if (prefix.contains(QLatin1String("..")) || prefix.startsWith(QLatin1Char('/')) || prefix.contains(QLatin1Char('\\'))) {
+            why = QStringLiteral("TFTP prefix '%1' of %2 leaves the TFTP root").arg(prefix, d.mac.toString());
+            if (error)
+                *error = why;
+            qCWarning(lcLab).noquote() << "virtual lab:" << why;
+            return false;
+        }
         const QString dir = e.tftpRoot + QLatin1Char('/') + prefix;
         const PiConfigTxt defaults;
         struct File

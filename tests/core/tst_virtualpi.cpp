@@ -26,6 +26,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
@@ -238,6 +239,7 @@ private Q_SLOTS:
     void deadLinkFailsAtDhcp();
     void delayedLinkEndsTransfersCleanly();
     void twentyConcurrentPis();
+    void prefixOutsideTheRootIsRefused();
 };
 
 void TestVirtualPi::fullBootThroughTheLab()
@@ -584,6 +586,18 @@ void TestVirtualPi::twentyConcurrentPis()
     for (int i = 1; i <= Count; ++i)
         QTRY_VERIFY(lab.journalHas(i, QString::fromLatin1(journalkind::OsUp)));
     QTRY_COMPARE(lab.engine->tftp()->activeTransfers(), 0);
+}
+
+void TestVirtualPi::prefixOutsideTheRootIsRefused()
+{
+    // tftp.pi_prefix_string is free text: the lab must not write stand-ins outside the TFTP root.
+    VirtualLabFixture lab(1, {}, ", pi_prefix: fixed, pi_prefix_string: \"../escape\"");
+    QString error;
+    lab.engine->start(&error);
+    QVERIFY(!lab.lab()->isRunning());
+    QVERIFY(!QFileInfo::exists(lab.dir.filePath(QStringLiteral("data/escape"))));
+    QVERIFY(!QFileInfo::exists(lab.dir.filePath(QStringLiteral("escape"))));
+    QVERIFY(lab.engine->tftp()->isRunning());   // the rest of the lab serves on
 }
 
 QTEST_GUILESS_MAIN(TestVirtualPi)
