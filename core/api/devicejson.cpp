@@ -32,7 +32,22 @@ QJsonObject toJson(const DeviceConfig &d)
     o.insert(QStringLiteral("osie"), QJsonObject{{QStringLiteral("kernel"), d.osie.kernel},
                                                  {QStringLiteral("initrd"), d.osie.initrd},
                                                  {QStringLiteral("cmdline"), d.osie.cmdline}});
-    o.insert(QStringLiteral("virtual"), d.isVirtual);
+    if (d.isVirtual && d.virtualFaults.any()) {
+        // The same shape as lab.yaml: a fault block means virtual.
+        const VirtualFaultsConfig &f = d.virtualFaults;
+        QJsonObject faults;
+        if (f.packetLossPercent > 0)
+            faults.insert(QStringLiteral("packet_loss"), f.packetLossPercent);
+        if (f.delayMs > 0)
+            faults.insert(QStringLiteral("delay_ms"), f.delayMs);
+        if (f.corruptPercent > 0)
+            faults.insert(QStringLiteral("corrupt"), f.corruptPercent);
+        if (!f.badFile.isEmpty())
+            faults.insert(QStringLiteral("bad_file"), f.badFile);
+        o.insert(QStringLiteral("virtual"), faults);
+    } else {
+        o.insert(QStringLiteral("virtual"), d.isVirtual);
+    }
     o.insert(QStringLiteral("netconsole"), d.netconsole);
     if (!d.serialPort.isEmpty())
         o.insert(QStringLiteral("serial_console"),

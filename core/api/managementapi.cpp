@@ -6,6 +6,7 @@
 #include "devicejson.h"
 #include "devices/devicejournal.h"
 #include "devices/deviceregistry.h"
+#include "devices/powercontrol.h"
 #include "engine/labengine.h"
 #include "engine/servicehub.h"
 #include "eventstream.h"
@@ -138,6 +139,11 @@ void ManagementApi::registerRoutes()
     });
     s->route(HttpServer::Delete, QStringLiteral("/api/v1/devices/{mac}"), guarded(&ManagementApi::deleteDevice));
     s->route(HttpServer::Get, QStringLiteral("/api/v1/devices/{mac}/journal"), guarded(&ManagementApi::deviceJournal));
+    s->route(HttpServer::Post, QStringLiteral("/api/v1/devices/{mac}/power/{action}"), [this](HttpRequest &r) {
+        if (auto denied = authorize(r))
+            return *denied;
+        return devicePower(r);
+    });
     s->route(HttpServer::Get, QStringLiteral("/api/v1/services"), guarded(&ManagementApi::listServices));
     s->route(HttpServer::Post, QStringLiteral("/api/v1/services/{id}/{action}"), guarded(&ManagementApi::serviceAction));
     s->route(HttpServer::Get, QStringLiteral("/api/v1/journal"), guarded(&ManagementApi::journal));
@@ -316,6 +322,38 @@ HttpResponse ManagementApi::listServices(const HttpRequest &)
     for (const auto &st : m_engine->hub()->statuses())
         list.append(statusJson(st));
     return HttpResponse::json(QJsonObject{{QStringLiteral("services"), list}});
+}
+
+HttpResponse ManagementApi::devicePower(HttpRequest &request)
+{
+    HttpResponse error;
+    const auto mac = macParam(request, &error);
+    if (!mac)
+        return error;
+    const QString actionText = request.param(QStringLiteral("action"));
+    PowerControl::Action action = PowerControl::Action::On;
+    if (actionText == QLatin1String("on"))
+        action = PowerControl::Action::On;
+    else if (actionText == QLatin1String("off"))
+        action = PowerControl::Action::Off;
+    else if (actionText == QLatin1String("cycle"))
+        action = PowerControl::Action::Cycle;
+    else
+        return HttpResponse::error(404, QStringLiteral("not-found"),
+                                   QStringLiteral("unknown power action '%1' (on, off, cycle)").arg(actionText.left(40)));
+    PowerControl *power = m_engine->powerControl();
+    QString why = QStringLiteral("no power controller in this lab");
+    if (!power || !power->canControl(*mac, &why))
+        return HttpResponse::error(409, QStringLiteral("no-power-control"), why);
+    const PendingResponse pending = request.defer();
+    const MacAddress device = *mac;
+    power->requestPower(device, action, QStringLiteral("api"), [pending, device, actionText](bool ok, const QString &why) {
+        if (ok)
+            pending.send(HttpResponse::json(QJsonObject{{QStringLiteral("mac"), device.toString()}, {QStringLiteral("power"), actionText}}));
+        else
+            pending.send(HttpResponse::error(502, QStringLiteral("power-failed"), why));
+    });
+    return HttpResponse::deferred();
 }
 
 HttpResponse ManagementApi::serviceAction(const HttpRequest &request)

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace config {
 
 static bool isValidSerial(const QString &serial)
@@ -14,6 +16,40 @@ static bool isSafeName(const QString &name)
 {
     static const QRegularExpression re(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$)"));
     return re.match(name).hasMatch();
+}
+
+QStringList virtualBadFiles()
+{
+    return {QStringLiteral("start4.elf"), QStringLiteral("fixup4.dat"), QStringLiteral("bcm2711-rpi-4-b.dtb"),
+            QStringLiteral("snp.efi"), QStringLiteral("kernel"), QStringLiteral("initrd")};
+}
+
+// `virtual: true|false` or `virtual: {packet_loss, delay_ms, corrupt, bad_file}` (a map = virtual).
+static void parseVirtual(YamlReader &r, const YAML::Node &n, const QString &path, DeviceConfig &d)
+{
+    const YAML::Node v = YamlReader::child(n, "virtual");
+    const QString vPath = YamlReader::join(path, QStringLiteral("virtual"));
+    if (!v.IsDefined() || v.IsNull() || !v.IsMap()) {
+        d.isVirtual = r.boolean(n, "virtual", path, false);
+        return;
+    }
+    d.isVirtual = true;
+    if (!r.checkMap(v, vPath, {"packet_loss", "delay_ms", "corrupt", "bad_file"}))
+        return;
+    auto percent = [&](const char *key) {
+        const double value = r.number(v, key, vPath, 0);
+        if (value < 0 || value > 100)
+            r.error(YamlReader::child(v, key), YamlReader::join(vPath, QLatin1String(key)),
+                    QStringLiteral("expected a percentage from 0 to 100"));
+        return std::clamp(value, 0.0, 100.0);
+    };
+    d.virtualFaults.packetLossPercent = percent("packet_loss");
+    d.virtualFaults.corruptPercent = percent("corrupt");
+    d.virtualFaults.delayMs = int(r.integer(v, "delay_ms", vPath, 0, 10000, 0));
+    d.virtualFaults.badFile = r.string(v, "bad_file", vPath);
+    if (!d.virtualFaults.badFile.isEmpty() && !virtualBadFiles().contains(d.virtualFaults.badFile))
+        r.error(YamlReader::child(v, "bad_file"), YamlReader::join(vPath, QStringLiteral("bad_file")),
+                QStringLiteral("expected one of %1").arg(virtualBadFiles().join(QStringLiteral(", "))));
 }
 
 DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &mac, const QString &path)
@@ -84,7 +120,7 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
         d.osie.initrd = r.string(osie, "initrd", osiePath);
         d.osie.cmdline = r.string(osie, "cmdline", osiePath);
     }
-    d.isVirtual = r.boolean(n, "virtual", path, false);
+    parseVirtual(r, n, path, d);
     d.netconsole = r.boolean(n, "netconsole", path, false);
     const QString serialPath = YamlReader::join(path, QStringLiteral("serial_console"));
     const YAML::Node serial = YamlReader::child(n, "serial_console");
@@ -98,6 +134,9 @@ DeviceConfig parseDevice(YamlReader &r, const YAML::Node &n, const MacAddress &m
         d.serialBaud = int(r.integer(serial, "baud", serialPath, 50, 4000000, d.serialBaud));
     }
     d.firmwareSettings = r.scalarMap(n, "firmware_settings", path);
+    if (d.isVirtual && d.serial.isEmpty())
+        r.error(YamlReader::child(n, "virtual"), YamlReader::join(path, QStringLiteral("virtual")),
+                QStringLiteral("a virtual Pi needs 'serial' (its TFTP prefix, 8 hex digits)"));
     return d;
 }
 
@@ -164,8 +203,21 @@ void writeDevice(YAML::Emitter &out, const DeviceConfig &d)
             out << YAML::Key << "cmdline" << YAML::Value << d.osie.cmdline.toStdString();
         out << YAML::EndMap;
     }
-    if (d.isVirtual)
+    if (d.isVirtual && !d.virtualFaults.any()) {
         out << YAML::Key << "virtual" << YAML::Value << true;
+    } else if (d.isVirtual) {
+        const VirtualFaultsConfig &f = d.virtualFaults;
+        out << YAML::Key << "virtual" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        if (f.packetLossPercent > 0)
+            out << YAML::Key << "packet_loss" << YAML::Value << f.packetLossPercent;
+        if (f.delayMs > 0)
+            out << YAML::Key << "delay_ms" << YAML::Value << f.delayMs;
+        if (f.corruptPercent > 0)
+            out << YAML::Key << "corrupt" << YAML::Value << f.corruptPercent;
+        if (!f.badFile.isEmpty())
+            out << YAML::Key << "bad_file" << YAML::Value << f.badFile.toStdString();
+        out << YAML::EndMap;
+    }
     if (d.netconsole)
         out << YAML::Key << "netconsole" << YAML::Value << true;
     if (!d.serialPort.isEmpty()) {

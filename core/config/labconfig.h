@@ -97,6 +97,13 @@ struct ConsoleConfig : ListenConfig
 {
     ConsoleConfig() { port = 6666; }
     quint16 syslogPort = 5514;
+    // A console line matching one of these (regular expressions, case-insensitive) means the
+    // device's operating system is up (journal os.up, stage os-up). See docs/lab.md.
+    QStringList osUpPatterns = defaultOsUpPatterns();
+    static QStringList defaultOsUpPatterns()
+    {
+        return {QStringLiteral("Reached target .*Multi-User System"), QStringLiteral("^\\S+ login: *$")};
+    }
 };
 
 struct ServicesConfig
@@ -125,6 +132,20 @@ struct OsieConfig
 
 enum class BootMode { Uefi, Native };
 
+// Fault injection for a virtual Pi (lab.yaml `virtual: {packet_loss, delay_ms, corrupt, bad_file}`;
+// `virtual: true` = no faults).
+struct VirtualFaultsConfig
+{
+    double packetLossPercent = 0;                        // each UDP datagram, both directions
+    int delayMs = 0;                                     // one-way latency per datagram / connection
+    double corruptPercent = 0;                           // one byte flipped per affected datagram
+    QString badFile;                                     // a stand-in served damaged: start4.elf, fixup4.dat, ...
+    [[nodiscard]] bool any() const
+    {
+        return packetLossPercent > 0 || delayMs > 0 || corruptPercent > 0 || !badFile.isEmpty();
+    }
+};
+
 struct DeviceConfig
 {
     MacAddress mac;
@@ -144,6 +165,7 @@ struct DeviceConfig
     QString ipxeScriptUrl;
     OsieConfig osie;
     bool isVirtual = false;                              // a virtual Pi of the demo lab
+    VirtualFaultsConfig virtualFaults;                   // its injected faults
     // Consoles: add netconsole= to the kernel command line (opt-in), and a USB-UART adapter
     // (path like /dev/serial/by-id/..., 8N1) shown in the same console stream (lab.yaml:
     // netconsole: true, serial_console: {port, baud}).

@@ -14,6 +14,7 @@ void writeServices(YAML::Emitter &out, const ServicesConfig &services);
 void parseDevices(YamlReader &reader, const YAML::Node &node, QList<DeviceConfig> &out);
 void writeDevices(YAML::Emitter &out, const QList<DeviceConfig> &devices);
 // One device entry (also used by the management API to validate a JSON body converted to YAML).
+QStringList virtualBadFiles();   // devices.<mac>.virtual.bad_file values
 DeviceConfig parseDevice(YamlReader &reader, const YAML::Node &node, const MacAddress &mac, const QString &path);
 void writeDevice(YAML::Emitter &out, const DeviceConfig &device);
 

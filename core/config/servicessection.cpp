@@ -1,5 +1,7 @@
 #include "sections.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace config {
@@ -175,12 +177,28 @@ static void parseRedfish(YamlReader &r, const YAML::Node &n, RedfishConfig &out)
 static void parseConsoles(YamlReader &r, const YAML::Node &n, ConsoleConfig &out)
 {
     const QString path = QStringLiteral("services.consoles");
-    if (!r.checkMap(n, path, {"enabled", "interface", "address", "netconsole_port", "syslog_port"}))
+    if (!r.checkMap(n, path, {"enabled", "interface", "address", "netconsole_port", "syslog_port", "os_up_patterns"}))
         return;
     parseListen(r, n, path, out);
     r.remember(YamlReader::join(path, QStringLiteral("port")), YamlReader::child(n, "netconsole_port"));
     out.port = r.port(n, "netconsole_port", path, out.port);
     out.syslogPort = r.port(n, "syslog_port", path, out.syslogPort);
+    const YAML::Node patterns = YamlReader::child(n, "os_up_patterns");
+    if (patterns.IsDefined() && !patterns.IsNull()) {
+        const QString pPath = YamlReader::join(path, QStringLiteral("os_up_patterns"));
+        out.osUpPatterns.clear();
+        if (r.expectSequence(patterns, pPath)) {
+            for (const auto &item : patterns) {
+                const QString text = item.IsScalar() ? YamlReader::scalar(item) : QString();
+                const QRegularExpression re(text);
+                if (text.isEmpty() || text.size() > 256 || !re.isValid())
+                    r.error(item, pPath, QStringLiteral("expected a regular expression of 1 to 256 characters%1")
+                                             .arg(re.isValid() || text.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(re.errorString())));
+                else
+                    out.osUpPatterns.append(text);
+            }
+        }
+    }
 }
 
 void parseServices(YamlReader &reader, const YAML::Node &node, ServicesConfig &out)
@@ -332,6 +350,12 @@ void writeServices(YAML::Emitter &out, const ServicesConfig &s)
     writeListen(out, s.consoles);
     out << YAML::Key << "netconsole_port" << YAML::Value << s.consoles.port;
     out << YAML::Key << "syslog_port" << YAML::Value << s.consoles.syslogPort;
+    if (s.consoles.osUpPatterns != ConsoleConfig::defaultOsUpPatterns()) {
+        out << YAML::Key << "os_up_patterns" << YAML::Value << YAML::BeginSeq;
+        for (const QString &p : s.consoles.osUpPatterns)
+            out << YAML::DoubleQuoted << p.toStdString();
+        out << YAML::EndSeq;
+    }
     out << YAML::EndMap;
 
     out << YAML::EndMap;

@@ -39,6 +39,8 @@ inline constexpr const char *BootOverride = "boot.override";
 
 inline constexpr const char *RedfishAction = "redfish.action";
 inline constexpr const char *ConsoleLine = "console.line";
+inline constexpr const char *OsUp = "os.up";                                 // a console line says the OS is up (core/lab/osupdetector)
+inline constexpr const char *VirtualBoot = "virtual.boot";                  // a virtual Pi reports its own boot (started, failed, up)
 inline constexpr const char *ProvisionEvent = "provision.event";
 inline constexpr const char *ProvisionInspection = "provision.inspection";   // IPA inventory stored
 inline constexpr const char *ImageDownload = "image.download";               // Talos image fetched/cached/failed

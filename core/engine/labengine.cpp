@@ -18,6 +18,8 @@
 #include "efi/firmwaresettingsview.h"
 #include "dhcp/dhcpservice.h"
 #include "http/httpservice.h"
+#include "lab/osupdetector.h"
+#include "lab/virtuallab.h"
 #include "redfish/redfishservice.h"
 #include "poe/powermanager.h"
 #include "poe/qmpfirmware.h"
@@ -134,6 +136,22 @@ void LabEngine::createServices()
         args.removeAll(QString());
         return args.join(QLatin1Char(' '));
     });
+    m_osUp = new OsUpDetector(m_registry, m_journal, this);
+    connect(m_consoles, &ConsoleService::lineReceived, m_osUp, &OsUpDetector::onLine);
+    m_virtualLab = new VirtualLab(m_journal);
+    m_virtualLab->setPowerManager(power);
+    m_virtualLab->setEndpoints([this] {
+        VirtualLab::Endpoints e;
+        e.dhcpAddress = m_config.services.dhcp.address;
+        e.dhcpPort = m_dhcp->isRunning() ? m_dhcp->serverPort() : 0;
+        e.proxyPort = m_dhcp->isRunning() ? m_dhcp->proxyPort() : 0;
+        e.tftpPort = m_tftp->isRunning() ? m_tftp->port() : 0;
+        e.tftpRoot = m_tftp->root();
+        e.httpRoot = m_config.services.http.root.isEmpty() ? m_options.paths.dataDir + QStringLiteral("/http")
+                                                           : m_config.services.http.root;
+        return e;
+    });
+    m_hub->add(m_virtualLab);
     m_tftp->fileTree().setNativeBootProvider(
         [this](const QString &serial, const MacAddress &mac, const QString &name) { return nativeBootFile(serial, mac, name); });
 }
@@ -230,6 +248,9 @@ void LabEngine::applyConfig(const LabConfig &config)
     m_consoles->setDevices(config.devices);
     reconcile(m_consoles, m_consoles->setConfig(config.services.consoles));
     reconcile(m_redfish, m_redfish->setConfig(config.services.redfish));
+    m_osUp->setPatterns(config.services.consoles.osUpPatterns);
+    m_virtualLab->setConfig(config);
+    reconcile(m_virtualLab, false);
     Q_EMIT configApplied(m_config);
 }
 

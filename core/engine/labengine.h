@@ -29,6 +29,8 @@ class Service;
 class Provisioning;
 class ServiceHub;
 class TftpService;
+class OsUpDetector;
+class VirtualLab;
 
 // The composition root of a running lab: configuration, device registry and journal, and every
 // service, wired together. Lives on the engine thread (see EngineHost); nothing here is global.
@@ -77,6 +79,8 @@ public:
     [[nodiscard]] Provisioning *provisioning() const { return m_provisioning; }
     // netconsole / syslog / serial consoles (core/console).
     [[nodiscard]] ConsoleService *consoles() const { return m_consoles; }
+    // The virtual Raspberry Pis of devices with `virtual: true` (core/lab).
+    [[nodiscard]] VirtualLab *virtualLab() const { return m_virtualLab; }
 
     // Edits from the API or the GUI: `change` mutates a copy, which is validated as a whole,
     // saved atomically (keeping lab.yaml.bak) and applied. On any failure nothing changes.
@@ -122,6 +126,8 @@ private:
     BootHttpRoutes *m_bootRoutes = nullptr;
     Provisioning *m_provisioning = nullptr;
     ConsoleService *m_consoles = nullptr;
+    VirtualLab *m_virtualLab = nullptr;
+    OsUpDetector *m_osUp = nullptr;
     ConfigWatcher *m_watcher = nullptr;
     bool m_started = false;
 };

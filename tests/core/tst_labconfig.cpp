@@ -16,6 +16,7 @@ private Q_SLOTS:
     void badInput();
     void reportsEveryErrorNotJustTheFirst();
     void roundTrip();
+    void virtualFaultsRoundTrip();
     void saveKeepsBackupAndRefusesInvalid();
     void fileErrors();
 };
@@ -195,6 +196,25 @@ void TestLabConfig::badInput_data()
         << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    name: \"pi/01\"\n")
         << "bad.yaml:3:11: devices.dc:a6:32:01:36:c2.name: expected 1 to 63 letters, digits, spaces, '.', '_' or '-', "
            "starting with a letter or digit";
+    QTest::newRow("virtual fault: loss over 100 %")
+        << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    serial: 9ffefdef\n    virtual: {packet_loss: 120}\n")
+        << "bad.yaml:4:28: devices.dc:a6:32:01:36:c2.virtual.packet_loss: expected a percentage from 0 to 100";
+    QTest::newRow("virtual fault: unknown key")
+        << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    serial: 9ffefdef\n    virtual: {loss: 1}\n")
+        << "bad.yaml:4:15: devices.dc:a6:32:01:36:c2.virtual.loss: unknown key (expected one of: packet_loss, delay_ms, corrupt, bad_file)";
+    QTest::newRow("virtual fault: unknown bad file")
+        << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    serial: 9ffefdef\n    virtual: {bad_file: boot.img}\n")
+        << "bad.yaml:4:25: devices.dc:a6:32:01:36:c2.virtual.bad_file: expected one of start4.elf, fixup4.dat, "
+           "bcm2711-rpi-4-b.dtb, snp.efi, kernel, initrd";
+    QTest::newRow("virtual fault: delay too long")
+        << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    serial: 9ffefdef\n    virtual: {delay_ms: 20000}\n")
+        << "bad.yaml:4:25: devices.dc:a6:32:01:36:c2.virtual.delay_ms: expected an integer between 0 and 10000, found '20000'";
+    QTest::newRow("virtual without serial")
+        << QByteArray("devices:\n  dc:a6:32:01:36:c2:\n    virtual: true\n")
+        << "bad.yaml:3:14: devices.dc:a6:32:01:36:c2.virtual: a virtual Pi needs 'serial' (its TFTP prefix, 8 hex digits)";
+    QTest::newRow("os-up pattern invalid")
+        << QByteArray("services:\n  consoles:\n    os_up_patterns: [\"(unclosed\"]\n")
+        << "bad.yaml:3:22: services.consoles.os_up_patterns: expected a regular expression of 1 to 256 characters (missing closing parenthesis)";
     QTest::newRow("power without port")
         << QByteArray("switches:\n  sim: {driver: simulated}\ndevices:\n  dc:a6:32:01:36:c2:\n    power: {switch: sim}\n")
         << "bad.yaml:5:12: devices.dc:a6:32:01:36:c2.power: power needs both 'switch' and 'port'";
@@ -282,6 +302,33 @@ void TestLabConfig::roundTrip()
     QCOMPARE(second.config.devices.at(1).bootMode, BootMode::Native);
     QCOMPARE(second.config.switches.at(0).password, QStringLiteral("s3cret"));
     QCOMPARE(second.config.services.dhcp.pool.searchDomains, QStringList{QStringLiteral("lab.example")});
+}
+
+void TestLabConfig::virtualFaultsRoundTrip()
+{
+    const QByteArray yaml("services:\n  consoles: {os_up_patterns: [\"ready$\"]}\n"
+                          "devices:\n  dc:a6:32:01:36:c2: {serial: 9ffefdef, virtual: {packet_loss: 0.5, delay_ms: 3, corrupt: 1, bad_file: fixup4.dat}}\n"
+                          "  dc:a6:32:01:36:c3: {serial: 9ffefdf0, virtual: true}\n  dc:a6:32:01:36:c4: {serial: 9ffefdf1}\n");
+    const auto first = LabConfigLoader::loadText(yaml, QStringLiteral("v.yaml"));
+    QVERIFY2(first.ok(), qPrintable(first.errorText()));
+    const VirtualFaultsConfig &f = first.config.devices.at(0).virtualFaults;
+    QVERIFY(first.config.devices.at(0).isVirtual);
+    QCOMPARE(f.packetLossPercent, 0.5);
+    QCOMPARE(f.delayMs, 3);
+    QCOMPARE(f.corruptPercent, 1.0);
+    QCOMPARE(f.badFile, QStringLiteral("fixup4.dat"));
+    QVERIFY(first.config.devices.at(1).isVirtual && !first.config.devices.at(1).virtualFaults.any());
+    QVERIFY(!first.config.devices.at(2).isVirtual);
+    QCOMPARE(first.config.services.consoles.osUpPatterns, QStringList{QStringLiteral("ready$")});
+    const QByteArray written = LabConfigWriter::toYaml(first.config);
+    const auto second = LabConfigLoader::loadText(written, QStringLiteral("w.yaml"));
+    QVERIFY2(second.ok(), qPrintable(second.errorText() + QStringLiteral("\n") + QString::fromUtf8(written)));
+    QCOMPARE(LabConfigWriter::toYaml(second.config), written);
+    QCOMPARE(second.config.devices.at(0).virtualFaults.badFile, QStringLiteral("fixup4.dat"));
+    QCOMPARE(second.config.devices.at(0).virtualFaults.packetLossPercent, 0.5);
+    QVERIFY(second.config.devices.at(1).isVirtual);
+    QVERIFY(!second.config.devices.at(2).isVirtual);
+    QCOMPARE(second.config.services.consoles.osUpPatterns, QStringList{QStringLiteral("ready$")});
 }
 
 void TestLabConfig::saveKeepsBackupAndRefusesInvalid()

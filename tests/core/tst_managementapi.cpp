@@ -86,6 +86,34 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(QStringLiteral("services")).toObject().value(QStringLiteral("http")).toString(), QStringLiteral("running"));
     }
 
+    // The switch has done it by the time the API answers: its power.changed is in the journal.
+    bool journaled(const QString &mac, const char *what) const
+    {
+        for (const JournalEvent &e : m_engine->journal()->events(*MacAddress::parse(mac)))
+            if (e.kind == QLatin1String(journalkind::PowerChanged) && e.message.contains(QLatin1String(what)))
+                return true;
+        return false;
+    }
+
+    void powerThroughTheSwitch()
+    {
+        const QString mac = QStringLiteral("dc:a6:32:00:00:01");
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/devices/%1/power/on").arg(mac), {}, false).status, 401);
+        Reply r = call("POST", QStringLiteral("/api/v1/devices/%1/power/on").arg(mac));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("power")).toString(), QStringLiteral("on"));
+        QVERIFY(journaled(mac, "powered on"));
+        r = call("POST", QStringLiteral("/api/v1/devices/%1/power/off").arg(mac));
+        QCOMPARE(r.status, 200);
+        QVERIFY(journaled(mac, "powered off"));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/devices/%1/power/reboot").arg(mac)).status, 404);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/devices/nope/power/on")).status, 400);
+        // A device without a power binding.
+        r = call("POST", QStringLiteral("/api/v1/devices/dc:a6:32:00:00:99/power/on"));
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("no-power-control"));
+    }
+
     void everythingElseNeedsTheToken_data()
     {
         QTest::addColumn<QByteArray>("verb");
