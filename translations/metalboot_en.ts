@@ -2534,6 +2534,13 @@
     </message>
 </context>
 <context>
+    <name>VirtualLab</name>
+    <message>
+        <source>Virtual lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message numerus="yes">
         <source>%n error(s) in %1</source>

@@ -2538,6 +2538,13 @@
     </message>
 </context>
 <context>
+    <name>VirtualLab</name>
+    <message>
+        <source>Virtual lab</source>
+        <translation>Laboratoire virtuel</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message numerus="yes">
         <source>%n error(s) in %1</source>
