@@ -180,9 +180,12 @@ private Q_SLOTS:
         QCOMPARE(console()->netconsolePort(), int(m_netconsolePort));
         QCOMPARE(console()->syslogPort(), int(m_syslogPort));
         QCOMPARE(console()->receiverAddress(), QStringLiteral("127.0.0.1"));
-        QVERIFY(!console()->isNetconsoleEnabled());
         QVERIFY(console()->serialPort().isEmpty());
-        // Opting in goes through lab.yaml and comes back with the applied config.
+        // Opting out and in goes through lab.yaml and comes back with the applied config (the
+        // demo lab's virtual Pis start with netconsole on).
+        m_lab->setNetconsole(Pi1, false);
+        QTRY_VERIFY(!console()->isNetconsoleEnabled());
+        QTRY_VERIFY(!m_lab->config().device(mac(Pi1))->netconsole);
         m_lab->setNetconsole(Pi1, true);
         QTRY_VERIFY(console()->isNetconsoleEnabled());
         QTRY_VERIFY(m_lab->config().device(mac(Pi1))->netconsole);
