@@ -8,6 +8,8 @@
 #include "devices/journalkinds.h"
 
 #include <QFile>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -61,7 +63,7 @@ LifecycleManager::LifecycleManager(DeviceRegistry *registry, DeviceJournal *jour
 {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(250);
-    connect(&m_saveTimer, &QTimer::timeout, this, &LifecycleManager::save);
+    connect(&m_saveTimer, &QTimer::timeout, this, &LifecycleManager::saveInBackground);
     if (m_registry) {
         connect(m_registry, &DeviceRegistry::deviceAdded, this, [this](const DeviceInfo &d) {
             const Record &r = ensure(d.mac, d.adopted ? State::Ready : State::Discovered);
@@ -73,8 +75,9 @@ LifecycleManager::LifecycleManager(DeviceRegistry *registry, DeviceJournal *jour
 
 LifecycleManager::~LifecycleManager()
 {
-    if (m_saveTimer.isActive())
+    if (m_saveTimer.isActive() || m_backgroundAgain)
         save();
+    m_background.waitForFinished();
 }
 
 QByteArray LifecycleManager::newToken()
@@ -332,19 +335,51 @@ void LifecycleManager::scheduleSave()
         m_saveTimer.start();
 }
 
-void LifecycleManager::save()
+QByteArray LifecycleManager::serialize() const
 {
-    m_saveTimer.stop();
-    if (m_path.isEmpty())
-        return;
     QJsonObject devices;
     for (const MacAddress &mac : std::as_const(m_order))
         devices.insert(mac.toString(), m_records.value(mac).toJson(true));
     const QJsonObject root{{QStringLiteral("version"), 1}, {QStringLiteral("devices"), devices}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+void LifecycleManager::save()
+{
+    m_saveTimer.stop();
+    m_backgroundAgain = false;
+    m_background.waitForFinished();
+    if (m_path.isEmpty())
+        return;
     QString why;
-    if (!atomicfile::write(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), &why, atomicfile::Backup::None,
-                           0600))
+    if (!atomicfile::write(m_path, serialize(), &why, atomicfile::Backup::None, 0600))
         qCWarning(lcProvision).noquote() << "lifecycle not saved:" << why;
+}
+
+void LifecycleManager::saveInBackground()
+{
+    if (m_path.isEmpty())
+        return;
+    if (m_background.isRunning()) {
+        m_backgroundAgain = true;   // written again, with the newest state, when this one is done
+        return;
+    }
+    m_backgroundAgain = false;
+    m_background = QtConcurrent::run([path = m_path, bytes = serialize()] {
+        QString why;
+        atomicfile::write(path, bytes, &why, atomicfile::Backup::None, 0600);
+        return why;
+    });
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        const QString why = watcher->result();
+        watcher->deleteLater();
+        if (!why.isEmpty())
+            qCWarning(lcProvision).noquote() << "lifecycle not saved:" << why;
+        if (m_backgroundAgain)
+            saveInBackground();
+    });
+    watcher->setFuture(m_background);
 }
 
 void LifecycleManager::mirror(const Record &record)

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QFuture>
 #include <QTimer>
 
 class DeviceJournal;
@@ -102,6 +103,10 @@ private:
     // New and forgotten discovered devices are saved together a moment later: a flood of
     // DISCOVERs with new MACs must not rewrite (and fsync) the whole file twice per packet.
     void scheduleSave();
+    // The coalesced saves write (and fsync) on a worker thread; one write at a time, and save()
+    // waits for it, so a later state is never overwritten by an older one.
+    void saveInBackground();
+    [[nodiscard]] QByteArray serialize() const;
     void mirror(const Record &record);
     void journal(const Record &record, const Change &change);
 
@@ -111,4 +116,6 @@ private:
     QHash<MacAddress, Record> m_records;
     QList<MacAddress> m_order;
     QTimer m_saveTimer{this};
+    QFuture<QString> m_background;
+    bool m_backgroundAgain = false;
 };
