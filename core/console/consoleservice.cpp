@@ -437,7 +437,7 @@ void ConsoleService::journalLine(const ConsoleLine &line, JournalEvent::Severity
         return;
     Bucket &b = m_buckets[line.mac];
     const qint64 now = m_clock.elapsed();
-    if (b.lastMs == 0)
+    if (b.lastMs < 0)
         b.lastMs = now;
     b.tokens = qMin<double>(JournalBurst, b.tokens + double(now - b.lastMs) / JournalRefillMs);
     b.lastMs = now;

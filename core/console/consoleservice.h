@@ -103,7 +103,7 @@ private:
     struct Bucket
     {
         double tokens = JournalBurst;
-        qint64 lastMs = 0;
+        qint64 lastMs = -1;                // -1: no line yet (0 is a valid time)
         quint64 suppressed = 0;
     };
 
