@@ -261,9 +261,15 @@ private Q_SLOTS:
         removeLoss(m_cli, QStringLiteral("vc"));
         QVERIFY2(rc == 0, qPrintable(output));
         QCOMPARE(sha256Of(out), m_sha.value(file));
-        QTRY_COMPARE(s->activeTransfers(), 0);
+        // If the client's final ACK is lost, the server resends its last window until its retries
+        // run out (the client has left: RFC 1350 has no way to learn that it got everything).
+        QTRY_COMPARE_WITH_TIMEOUT(s->activeTransfers(), 0, 60000);
         const JournalEvent last = journal.recent().last();
-        QCOMPARE(last.kind, QString::fromLatin1(journalkind::TftpServed));
+        if (last.kind != QString::fromLatin1(journalkind::TftpServed)) {
+            QCOMPARE(last.kind, QString::fromLatin1(journalkind::TftpFailed));
+            QVERIFY2(last.message.contains(QLatin1String("no answer after")), qPrintable(last.message));
+            qInfo().noquote() << "the client's final ACK was lost; the server gave up after its retries:" << last.message;
+        }
         qInfo().noquote() << tool << file << QStringLiteral("under 5 %1 loss (%2):").arg(QLatin1Char('%')).arg(how) << t.elapsed() << "ms,"
                           << last.data.value(QStringLiteral("retransmitted_blocks")).toInt() << "blocks resent,"
                           << last.data.value(QStringLiteral("duplicate_acks")).toInt() << "duplicate ACKs ignored";
