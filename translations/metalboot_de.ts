@@ -464,6 +464,17 @@
     </message>
 </context>
 <context>
+    <name>ConsoleFeed</name>
+    <message>
+        <source>no engine</source>
+        <translation>keine Engine</translation>
+    </message>
+    <message>
+        <source>the console service is not available</source>
+        <translation>der Konsolendienst ist nicht verfügbar</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleModel</name>
     <message>
         <source>Give the full path of the file to write (%1).</source>
@@ -483,6 +494,29 @@
     <message>
         <source>The console was not saved to %1: %2</source>
         <translation>Die Konsole wurde nicht in %1 gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>This device has no serial console.</source>
+        <translation>Dieses Gerät hat keine serielle Konsole.</translation>
+    </message>
+    <message>
+        <source>The serial port %1 is not open.</source>
+        <translation>Die serielle Schnittstelle %1 ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Still sending the previous line.</source>
+        <translation>Die vorige Zeile wird noch gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send 1 to %n bytes at a time.</source>
+        <translation>
+            <numerusform>Senden Sie 1 bis %n Byte auf einmal.</numerusform>
+            <numerusform>Senden Sie 1 bis %n Bytes auf einmal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -656,6 +690,34 @@
     <message>
         <source>Save the console</source>
         <translation>Konsole speichern</translation>
+    </message>
+    <message>
+        <source>Type a line for the serial console, Enter sends it</source>
+        <translation>Zeile für die serielle Konsole eingeben, Enter sendet sie</translation>
+    </message>
+    <message>
+        <source>The serial port is not open</source>
+        <translation>Die serielle Schnittstelle ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Line to send to the serial console</source>
+        <translation>Zeile, die an die serielle Konsole gesendet wird</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the line to the serial console</source>
+        <translation>Die Zeile an die serielle Konsole senden</translation>
+    </message>
+    <message>
+        <source>Ctrl-C</source>
+        <translation>Strg-C</translation>
+    </message>
+    <message>
+        <source>Send Ctrl-C to the serial console</source>
+        <translation>Strg-C an die serielle Konsole senden</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1684,29 @@
         <source>No line matches the filter.</source>
         <translation>Keine Zeile passt zum Filter.</translation>
     </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Journal of devices and services</source>
+        <translation>Journal der Geräte und Dienste</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unknown senders (%n)</source>
+        <translation>
+            <numerusform>Unbekannte Absender (%n)</numerusform>
+            <numerusform>Unbekannte Absender (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown senders</source>
+        <translation>Unbekannte Absender</translation>
+    </message>
+    <message>
+        <source>Console lines from unknown senders</source>
+        <translation>Konsolenzeilen unbekannter Absender</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2535,6 +2620,53 @@
         <translation>Metal Boot — %1
 %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>UnknownConsolesView</name>
+    <message>
+        <source>Sender</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filter the lines of the sender</source>
+        <translation>Die Zeilen des Absenders filtern</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the shown lines</source>
+        <translation>Angezeigte Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the list of senders</source>
+        <translation>Die Liste der Absender aktualisieren</translation>
+    </message>
+    <message>
+        <source>Senders that are no known device. Adopt a discovered Pi on the Fleet page and its lines appear in its own console.</source>
+        <translation>Absender, die kein bekanntes Gerät sind. Übernehmen Sie einen entdeckten Pi auf der Seite „Flotte“, dann erscheinen seine Zeilen in seiner eigenen Konsole.</translation>
+    </message>
+    <message>
+        <source>No console lines from unknown senders.</source>
+        <translation>Keine Konsolenzeilen von unbekannten Absendern.</translation>
+    </message>
+    <message>
+        <source>No line matches the filter.</source>
+        <translation>Keine Zeile passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>No lines from this sender.</source>
+        <translation>Keine Zeilen von diesem Absender.</translation>
     </message>
 </context>
 <context>

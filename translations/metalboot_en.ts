@@ -464,6 +464,17 @@
     </message>
 </context>
 <context>
+    <name>ConsoleFeed</name>
+    <message>
+        <source>no engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console service is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsoleModel</name>
     <message>
         <source>Give the full path of the file to write (%1).</source>
@@ -482,6 +493,29 @@
     </message>
     <message>
         <source>The console was not saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has no serial console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial port %1 is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still sending the previous line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send 1 to %n bytes at a time.</source>
+        <translation>
+            <numerusform>Send 1 to %n byte at a time.</numerusform>
+            <numerusform>Send 1 to %n bytes at a time.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -655,6 +689,34 @@
     </message>
     <message>
         <source>Save the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a line for the serial console, Enter sends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial port is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line to send to the serial console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the line to the serial console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl-C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Ctrl-C to the serial console</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1622,6 +1684,29 @@
         <source>No line matches the filter.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal of devices and services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unknown senders (%n)</source>
+        <translation>
+            <numerusform>Unknown senders (%n)</numerusform>
+            <numerusform>Unknown senders (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown senders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console lines from unknown senders</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2530,6 +2615,53 @@
         <source>Metal Boot — %1
 %2
 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnknownConsolesView</name>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the lines of the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the shown lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the list of senders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senders that are no known device. Adopt a discovered Pi on the Fleet page and its lines appear in its own console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No console lines from unknown senders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No line matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lines from this sender.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

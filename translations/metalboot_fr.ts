@@ -464,6 +464,17 @@
     </message>
 </context>
 <context>
+    <name>ConsoleFeed</name>
+    <message>
+        <source>no engine</source>
+        <translation>pas de moteur</translation>
+    </message>
+    <message>
+        <source>the console service is not available</source>
+        <translation>le service des consoles n’est pas disponible</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleModel</name>
     <message>
         <source>Give the full path of the file to write (%1).</source>
@@ -483,6 +494,29 @@
     <message>
         <source>The console was not saved to %1: %2</source>
         <translation>La console n’a pas été enregistrée dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>This device has no serial console.</source>
+        <translation>Cet appareil n’a pas de console série.</translation>
+    </message>
+    <message>
+        <source>The serial port %1 is not open.</source>
+        <translation>Le port série %1 n’est pas ouvert.</translation>
+    </message>
+    <message>
+        <source>Still sending the previous line.</source>
+        <translation>La ligne précédente est encore en cours d’envoi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send 1 to %n bytes at a time.</source>
+        <translation>
+            <numerusform>Envoyez de 1 à %n octet à la fois.</numerusform>
+            <numerusform>Envoyez de 1 à %n octets à la fois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
     </message>
 </context>
 <context>
@@ -656,6 +690,34 @@
     <message>
         <source>Save the console</source>
         <translation>Enregistrer la console</translation>
+    </message>
+    <message>
+        <source>Type a line for the serial console, Enter sends it</source>
+        <translation>Tapez une ligne pour la console série, Entrée l’envoie</translation>
+    </message>
+    <message>
+        <source>The serial port is not open</source>
+        <translation>Le port série n’est pas ouvert</translation>
+    </message>
+    <message>
+        <source>Line to send to the serial console</source>
+        <translation>Ligne à envoyer à la console série</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Send the line to the serial console</source>
+        <translation>Envoyer la ligne à la console série</translation>
+    </message>
+    <message>
+        <source>Ctrl-C</source>
+        <translation>Ctrl-C</translation>
+    </message>
+    <message>
+        <source>Send Ctrl-C to the serial console</source>
+        <translation>Envoyer Ctrl-C à la console série</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1684,29 @@
         <source>No line matches the filter.</source>
         <translation>Aucune ligne ne correspond au filtre.</translation>
     </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Journal of devices and services</source>
+        <translation>Journal des appareils et des services</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unknown senders (%n)</source>
+        <translation>
+            <numerusform>Expéditeurs inconnus (%n)</numerusform>
+            <numerusform>Expéditeurs inconnus (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown senders</source>
+        <translation>Expéditeurs inconnus</translation>
+    </message>
+    <message>
+        <source>Console lines from unknown senders</source>
+        <translation>Lignes de console d’expéditeurs inconnus</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2535,6 +2620,53 @@
         <translation>Metal Boot — %1
 %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>UnknownConsolesView</name>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>Filter the lines of the sender</source>
+        <translation>Filtrer les lignes de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the shown lines</source>
+        <translation>Copier les lignes affichées</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the list of senders</source>
+        <translation>Actualiser la liste des expéditeurs</translation>
+    </message>
+    <message>
+        <source>Senders that are no known device. Adopt a discovered Pi on the Fleet page and its lines appear in its own console.</source>
+        <translation>Expéditeurs qui ne sont pas un appareil connu. Adoptez un Pi découvert sur la page Parc et ses lignes apparaîtront dans sa propre console.</translation>
+    </message>
+    <message>
+        <source>No console lines from unknown senders.</source>
+        <translation>Aucune ligne de console d’expéditeurs inconnus.</translation>
+    </message>
+    <message>
+        <source>No line matches the filter.</source>
+        <translation>Aucune ligne ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>No lines from this sender.</source>
+        <translation>Aucune ligne de cet expéditeur.</translation>
     </message>
 </context>
 <context>

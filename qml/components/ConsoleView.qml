@@ -6,7 +6,7 @@ import MetalBootUi
 
 // The live console of the open device: netconsole, syslog and serial lines (monospace, coloured
 // by severity), filter by text and origin, follow the tail, pause, copy, save, clear; the serial
-// port's state when the device has one; an empty state that says how to get logs here.
+// port's state and a line to type into it when the device has one; an empty state that says how to get logs here.
 ColumnLayout {
     id: view
 
@@ -116,6 +116,60 @@ ColumnLayout {
             elide: Text.ElideMiddle
             font.pixelSize: Theme.smallFont
             Layout.fillWidth: true
+        }
+    }
+
+    // Typing into the serial console: Enter sends the line with a carriage return.
+    RowLayout {
+        objectName: "consoleSerialInput"
+        visible: view.consoleModel.serialPort.length > 0
+        Layout.fillWidth: true
+        TextField {
+            id: serialLine
+            objectName: "consoleSerialLine"
+            placeholderText: view.consoleModel.serialState === "open" ? qsTr("Type a line for the serial console, Enter sends it")
+                                                                       : qsTr("The serial port is not open")
+            enabled: view.consoleModel.serialState === "open"
+            font.family: "monospace"
+            Accessible.name: qsTr("Line to send to the serial console")
+            Layout.fillWidth: true
+            onAccepted: sendButton.send()
+        }
+        ToolButton {
+            id: sendButton
+            objectName: "consoleSerialSend"
+            text: qsTr("Send")
+            enabled: view.consoleModel.serialState === "open" && !view.consoleModel.sendingSerial
+            Accessible.name: qsTr("Send the line to the serial console")
+            Accessible.onPressAction: send()
+            onClicked: send()
+            function send() {
+                if (view.consoleModel.sendSerial(serialLine.text, true))
+                    serialLine.text = ""
+            }
+        }
+        ToolButton {
+            objectName: "consoleSerialInterrupt"
+            text: qsTr("Ctrl-C")
+            enabled: view.consoleModel.serialState === "open" && !view.consoleModel.sendingSerial
+            Accessible.name: qsTr("Send Ctrl-C to the serial console")
+            Accessible.onPressAction: view.consoleModel.sendSerial("\u0003", false)
+            onClicked: view.consoleModel.sendSerial("\u0003", false)
+        }
+    }
+
+    Label {
+        id: serialResult
+        objectName: "consoleSerialResult"
+        visible: text.length > 0
+        color: Theme.danger
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.smallFont
+        Layout.fillWidth: true
+        Connections {
+            target: view.consoleModel
+            function onSerialSendFinished(ok, message) { serialResult.text = ok ? "" : message }
+            function onMacChanged() { serialResult.text = "" }
         }
     }
 

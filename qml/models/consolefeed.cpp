@@ -16,12 +16,46 @@ ConsoleFeed::ConsoleFeed(ConsoleModel *model, QObject *parent)
     m_flush.setSingleShot(true);
     m_flush.setInterval(FlushMs);
     connect(&m_flush, &QTimer::timeout, this, &ConsoleFeed::flush);
+    connect(model, &ConsoleModel::serialInput, this, &ConsoleFeed::sendSerial);
+}
+
+void ConsoleFeed::sendSerial(const MacAddress &mac, const QByteArray &bytes)
+{
+    LabEngine *engine = m_engine;
+    if (!engine) {
+        m_model->serialSent(false, tr("no engine"));
+        return;
+    }
+    QPointer<ConsoleFeed> self(this);
+    QMetaObject::invokeMethod(engine, [self, engine, mac, bytes] {
+        QString error;
+        bool ok = false;
+        if (ConsoleService *consoles = engine->consoles())
+            ok = consoles->writeSerial(mac, bytes, &error);
+        else
+            error = tr("the console service is not available");
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, mac, ok, error] {
+            if (self && self->m_model->macAddress() == mac)
+                self->m_model->serialSent(ok, error);
+        });
+    });
 }
 
 void ConsoleFeed::lineReceived(const ConsoleLine &line)
 {
+    if (m_trackSources && !line.mac.isValid() && !line.source.isNull() && !m_sourcesQueued
+        && !m_model->unknownSources().contains(line.source.toString())) {
+        // A new unknown sender: at most one refresh per flush interval.
+        m_sourcesQueued = true;
+        QTimer::singleShot(FlushMs, this, [this] {
+            m_sourcesQueued = false;
+            refreshUnknownSources();
+        });
+    }
     // Lines that arrive while loading are in the backfill snapshot (see the class comment).
-    if (line.mac != m_model->macAddress() || m_model->isLoading())
+    if (!m_model->belongs(line) || m_model->isLoading())
         return;
     m_batch.append(line);
     if (!m_flush.isActive())
@@ -52,6 +86,8 @@ void ConsoleFeed::attach(LabEngine *engine)
         if (s.id == QLatin1String("consoles"))
             refreshStatus();
     });
+    if (m_trackSources)
+        refreshUnknownSources();
 }
 
 ConsoleFeed::Status ConsoleFeed::status(LabEngine *engine, const MacAddress &mac)
@@ -109,6 +145,50 @@ void ConsoleFeed::open(const MacAddress &mac)
             self->m_model->setReceiver(s.receiver);
             self->m_model->setSerial(s.serialPort, s.serialState, s.serialError);
             self->m_model->setBackfill(lines);
+        });
+    });
+}
+
+void ConsoleFeed::openSource(const QHostAddress &source)
+{
+    m_batch.clear();
+    m_flush.stop();
+    m_model->beginSource(source);
+    const quint64 generation = ++m_generation;
+    LabEngine *engine = m_engine;
+    if (!engine) {
+        m_model->setBackfill({});
+        return;
+    }
+    QPointer<ConsoleFeed> self(this);
+    QMetaObject::invokeMethod(engine, [self, engine, source, generation] {
+        const QList<ConsoleLine> lines = engine->consoles() ? engine->consoles()->buffer().unknownLines(source) : QList<ConsoleLine>{};
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, source, generation, lines] {
+            if (!self || generation != self->m_generation || self->m_model->sourceAddress() != source)
+                return;
+            self->m_model->setBackfill(lines);
+        });
+    });
+}
+
+void ConsoleFeed::refreshUnknownSources()
+{
+    LabEngine *engine = m_engine;
+    if (!engine)
+        return;
+    QPointer<ConsoleFeed> self(this);
+    QMetaObject::invokeMethod(engine, [self, engine] {
+        QStringList sources;
+        if (engine->consoles())
+            for (const QHostAddress &a : engine->consoles()->buffer().unknownSources())
+                sources.append(a.toString());
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, sources] {
+            if (self)
+                self->m_model->setUnknownSources(sources);
         });
     });
 }

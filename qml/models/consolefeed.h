@@ -15,6 +15,10 @@ class LabEngine;
 // ring buffer, serial status and the receiver's address/ports with a queued invoke on the
 // engine, answered by a queued invoke back.
 //
+// Lines typed into the view go to the device's serial console (ConsoleService::writeSerial on
+// the engine thread; the outcome comes back the same way). A line from a sender the model does
+// not list yet refreshes the list of unknown senders.
+//
 // Live lines of the open device are batched (one model insertion per FlushMs) so a burst of
 // kernel output does not become one view update per line.
 //
@@ -34,6 +38,12 @@ public:
     void attach(LabEngine *engine);
     // Starts showing `mac`: backfill, serial state, receiver.
     void open(const MacAddress &mac);
+    // Starts showing the lines of `source`, a sender that is no known device.
+    void openSource(const QHostAddress &source);
+    // Keep the model's list of unknown senders current (the feed of the unknown-senders view).
+    void setTrackUnknownSources(bool track) { m_trackSources = track; }
+    // Re-reads the list of unknown senders (the model's unknownSources).
+    void refreshUnknownSources();
     void close();
     // Re-reads the serial state and receiver of the open device (config applied, service
     // started/stopped).
@@ -51,6 +61,7 @@ public:
 
 private:
     void lineReceived(const ConsoleLine &line);
+    void sendSerial(const MacAddress &mac, const QByteArray &bytes);
     void flush();
 
     ConsoleModel *m_model;
@@ -58,4 +69,6 @@ private:
     QTimer m_flush{this};
     QPointer<LabEngine> m_engine;
     quint64 m_generation = 0;
+    bool m_trackSources = false;
+    bool m_sourcesQueued = false;
 };

@@ -140,13 +140,20 @@ void ConsoleModel::setPaused(bool paused)
         Q_EMIT countChanged();
 }
 
+bool ConsoleModel::belongs(const ConsoleLine &line) const
+{
+    if (m_mac.isValid())
+        return line.mac == m_mac;
+    return !m_source.isNull() && !line.mac.isValid() && line.source == m_source;
+}
+
 void ConsoleModel::append(const QList<ConsoleLine> &lines)
 {
-    if (!m_mac.isValid() || m_loading)
+    if (!isOpen() || m_loading)
         return;
     const quint64 firstNew = m_nextId;
     for (const ConsoleLine &line : lines)
-        if (line.mac == m_mac)
+        if (belongs(line))
             m_all.push_back({m_nextId++, line});
     if (m_nextId == firstNew)
         return;
@@ -196,8 +203,23 @@ void ConsoleModel::append(const ConsoleLine &line)
 
 void ConsoleModel::begin(const MacAddress &mac)
 {
-    const bool changed = mac != m_mac;
+    start(mac, QHostAddress());
+}
+
+void ConsoleModel::beginSource(const QHostAddress &source)
+{
+    start(MacAddress(), source);
+}
+
+void ConsoleModel::start(const MacAddress &mac, const QHostAddress &source)
+{
+    const bool changed = mac != m_mac || source != m_source;
     m_mac = mac;
+    m_source = source;
+    if (m_sendingSerial) {   // an answer for the previous device is ignored by the feed
+        m_sendingSerial = false;
+        Q_EMIT sendingSerialChanged();
+    }
     beginResetModel();
     m_all.clear();
     m_rows.clear();
@@ -218,14 +240,14 @@ void ConsoleModel::begin(const MacAddress &mac)
 
 void ConsoleModel::setBackfill(const QList<ConsoleLine> &lines)
 {
-    if (!m_mac.isValid())
+    if (!isOpen())
         return;
     const auto start = lines.size() > m_capacity ? lines.size() - m_capacity : 0;
     beginResetModel();
     m_all.clear();
     m_rows.clear();
     for (auto i = start; i < lines.size(); ++i) {
-        if (lines.at(i).mac != m_mac)
+        if (!belongs(lines.at(i)))
             continue;
         Entry e{m_nextId++, lines.at(i)};
         if (m_paused)
@@ -243,9 +265,10 @@ void ConsoleModel::setBackfill(const QList<ConsoleLine> &lines)
 
 void ConsoleModel::close()
 {
-    if (!m_mac.isValid())
+    if (!isOpen())
         return;
     m_mac = {};
+    m_source = {};
     beginResetModel();
     m_all.clear();
     m_rows.clear();
@@ -282,6 +305,55 @@ void ConsoleModel::setSerial(const QString &port, const QString &state, const QS
     m_serialState = state;
     m_serialError = error;
     Q_EMIT serialChanged();
+}
+
+bool ConsoleModel::sendSerial(const QString &text, bool appendReturn)
+{
+    if (!m_mac.isValid() || m_serialPort.isEmpty()) {
+        Q_EMIT serialSendFinished(false, tr("This device has no serial console."));
+        return false;
+    }
+    if (m_serialState != QLatin1String("open")) {
+        Q_EMIT serialSendFinished(false, tr("The serial port %1 is not open.").arg(m_serialPort));
+        return false;
+    }
+    if (m_sendingSerial) {
+        Q_EMIT serialSendFinished(false, tr("Still sending the previous line."));
+        return false;
+    }
+    // Enter on a serial console is a carriage return (getty, U-Boot, the UEFI shell, GRUB).
+    QByteArray bytes = text.toUtf8();
+    if (appendReturn)
+        bytes += '\r';
+    if (bytes.isEmpty() || bytes.size() > MaxSerialInput) {
+        Q_EMIT serialSendFinished(false, tr("Send 1 to %n bytes at a time.", "", MaxSerialInput));
+        return false;
+    }
+    m_sendingSerial = true;
+    Q_EMIT sendingSerialChanged();
+    Q_EMIT serialInput(m_mac, bytes);
+    return true;
+}
+
+void ConsoleModel::serialSent(bool ok, const QString &error)
+{
+    if (m_sendingSerial) {
+        m_sendingSerial = false;
+        Q_EMIT sendingSerialChanged();
+    }
+    // Nothing to say when it went out: the device's echo is the answer.
+    if (!ok)
+        Q_EMIT serialSendFinished(false, tr("Not sent: %1").arg(error));
+    else
+        Q_EMIT serialSendFinished(true, QString());
+}
+
+void ConsoleModel::setUnknownSources(const QStringList &sources)
+{
+    if (sources == m_unknownSources)
+        return;
+    m_unknownSources = sources;
+    Q_EMIT unknownSourcesChanged();
 }
 
 void ConsoleModel::setReceiver(const Receiver &receiver)

@@ -3,6 +3,7 @@
 #include "console/consoleline.h"
 
 #include <QAbstractListModel>
+#include <QHostAddress>
 #include <QtQml/qqmlregistration.h>
 
 #include <deque>
@@ -12,12 +13,20 @@
 // (loading until then), appended live afterwards, bounded (the oldest line goes first). The rows
 // are the lines that pass the filter (text, origin); while paused the rows stay as they are and
 // new lines are only counted (pendingCount), then shown on resume. Fed by ConsoleFeed.
+// The same model shows the lines of a sender that is no known device (source mode: beginSource),
+// and sends typed lines to the open device's serial console (sendSerial -> serialInput, answered
+// by serialSent).
 class ConsoleModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Lab.details.console")
     Q_PROPERTY(QString mac READ mac NOTIFY macChanged)
+    // Source mode: the sender's address ("" when a device is open).
+    Q_PROPERTY(QString source READ source NOTIFY macChanged)
+    // Senders that are no known device and have lines in the engine's buffer (addresses).
+    Q_PROPERTY(QStringList unknownSources READ unknownSources NOTIFY unknownSourcesChanged)
+    Q_PROPERTY(bool sendingSerial READ isSendingSerial NOTIFY sendingSerialChanged)
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)         // rows shown
     Q_PROPERTY(int total READ total NOTIFY countChanged)         // lines held, before the filter
@@ -52,6 +61,8 @@ public:
         bool netconsoleEnabled = false;
     };
 
+    static constexpr int MaxSerialInput = 4096;
+
     explicit ConsoleModel(int capacity = 2000, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -60,6 +71,13 @@ public:
 
     [[nodiscard]] QString mac() const { return m_mac.isValid() ? m_mac.toString() : QString(); }
     [[nodiscard]] MacAddress macAddress() const { return m_mac; }
+    [[nodiscard]] QString source() const { return m_source.isNull() ? QString() : m_source.toString(); }
+    [[nodiscard]] QHostAddress sourceAddress() const { return m_source; }
+    [[nodiscard]] bool isOpen() const { return m_mac.isValid() || !m_source.isNull(); }
+    // The line belongs to what is open (the device, or the unknown sender).
+    [[nodiscard]] bool belongs(const ConsoleLine &line) const;
+    [[nodiscard]] QStringList unknownSources() const { return m_unknownSources; }
+    [[nodiscard]] bool isSendingSerial() const { return m_sendingSerial; }
     [[nodiscard]] bool isLoading() const { return m_loading; }
     [[nodiscard]] int count() const { return int(m_rows.size()); }
     [[nodiscard]] int total() const { return int(m_all.size()); }
@@ -88,12 +106,17 @@ public:
     // Writes the shown lines to `file` (an absolute local path or a file: URL) atomically
     // (QSaveFile) on the thread pool; saveFinished() reports the outcome.
     Q_INVOKABLE void saveToFile(const QString &file);
+    // Types `text` into the open device's serial console (a carriage return appended unless
+    // `appendReturn` is false): emits serialInput for the feed, then serialSendFinished. Refused
+    // (false, serialSendFinished with the reason) without an open serial port.
+    Q_INVOKABLE bool sendSerial(const QString &text, bool appendReturn = true);
     // A default file for "Save": <Documents>/<name>-console-<date>.log.
     Q_INVOKABLE QString suggestedSavePath(const QString &deviceName) const;
 
     // Feed (GUI thread). begin() starts showing `mac` (loading, live lines ignored: the
     // backfill snapshot holds them, see ConsoleFeed); setBackfill() ends loading.
     void begin(const MacAddress &mac);
+    void beginSource(const QHostAddress &source);   // lines of a sender that is no known device
     void setBackfill(const QList<ConsoleLine> &lines);
     // Live lines (a batch: one row insertion); ignored unless they belong to the open device and
     // loading is over.
@@ -102,6 +125,8 @@ public:
     void close();
     void setSerial(const QString &port, const QString &state, const QString &error);
     void setReceiver(const Receiver &receiver);
+    void serialSent(bool ok, const QString &error);
+    void setUnknownSources(const QStringList &sources);
 
     // Pure helpers (tested): syslog severity name ("err") and the colour class the view uses
     // ("error" for 0–3, "warning", "notice", "info", "debug", "" when unknown).
@@ -118,6 +143,12 @@ Q_SIGNALS:
     void receiverChanged();
     void savingChanged();
     void saveFinished(bool ok, const QString &message);
+    void unknownSourcesChanged();
+    void sendingSerialChanged();
+    // To the feed: bytes for the serial console of `mac`.
+    void serialInput(const MacAddress &mac, const QByteArray &bytes);
+    // ok with an empty message, or why the line was not sent.
+    void serialSendFinished(bool ok, const QString &message);
 
 private:
     struct Entry
@@ -126,11 +157,15 @@ private:
         ConsoleLine line;
     };
     [[nodiscard]] bool accepts(const ConsoleLine &line) const;
+    void start(const MacAddress &mac, const QHostAddress &source);
     void rebuild();
     void setPending(int pending);
 
     int m_capacity;
     MacAddress m_mac;
+    QHostAddress m_source;
+    QStringList m_unknownSources;
+    bool m_sendingSerial = false;
     bool m_loading = false;
     std::deque<Entry> m_all;      // every line held, oldest first
     std::deque<Entry> m_rows;     // the shown ones

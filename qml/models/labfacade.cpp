@@ -34,7 +34,9 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     , m_powerFeed(this, &m_ports)
     , m_firmware(this)
     , m_consoleFeed(m_details.console())
+    , m_unknownConsoleFeed(&m_unknownConsole)
 {
+    m_unknownConsoleFeed.setTrackUnknownSources(true);
     const auto demo = LabConfigLoader::loadText(LabEngine::defaultLabYaml(), QStringLiteral("lab.yaml"));
     if (demo.ok())
         m_demoYaml = LabConfigWriter::toYaml(demo.config);
@@ -46,6 +48,7 @@ LabFacade::LabFacade(LabEngine *engine, QObject *parent)
     m_powerFeed.attach(engine);
     m_firmware.attach(engine);
     m_consoleFeed.attach(engine);
+    m_unknownConsoleFeed.attach(engine);
     m_profileImporter = std::make_unique<ProfileImporter>(this, engine);
     m_importer.setBackend(m_profileImporter.get());
     // Receivers live on the GUI thread: these connections are queued.
@@ -666,6 +669,21 @@ void LabFacade::closeDevice()
 {
     m_consoleFeed.close();
     m_details.close();
+}
+
+void LabFacade::openUnknownConsole(const QString &address)
+{
+    const QHostAddress source(address);
+    if (address.isEmpty() || source.isNull()) {
+        m_unknownConsoleFeed.close();
+        return;
+    }
+    m_unknownConsoleFeed.openSource(source);
+}
+
+void LabFacade::refreshUnknownConsoles()
+{
+    m_unknownConsoleFeed.refreshUnknownSources();
 }
 
 void LabFacade::runDiagnostics()

@@ -40,6 +40,8 @@ class LabFacade : public QObject
     Q_PROPERTY(ServiceListModel *services READ services CONSTANT)
     Q_PROPERTY(JournalModel *journal READ journal CONSTANT)
     Q_PROPERTY(DeviceDetails *details READ details CONSTANT)
+    // Console lines of senders that are no known device (Logs page), one sender at a time.
+    Q_PROPERTY(ConsoleModel *unknownConsole READ unknownConsole CONSTANT)
     Q_PROPERTY(DiagnosticsModel *diagnostics READ diagnostics CONSTANT)
     Q_PROPERTY(SetupWizard *setup READ setup CONSTANT)
     Q_PROPERTY(ImportController *importer READ importer CONSTANT)
@@ -64,6 +66,7 @@ public:
     [[nodiscard]] ServiceListModel *services() { return &m_services; }
     [[nodiscard]] JournalModel *journal() { return &m_journal; }
     [[nodiscard]] DeviceDetails *details() { return &m_details; }
+    [[nodiscard]] ConsoleModel *unknownConsole() { return &m_unknownConsole; }
     [[nodiscard]] DiagnosticsModel *diagnostics() { return &m_diagnostics; }
     [[nodiscard]] SetupWizard *setup() { return &m_setup; }
     [[nodiscard]] ImportController *importer() { return &m_importer; }
@@ -102,6 +105,10 @@ public:
     // Device panel.
     Q_INVOKABLE void openDevice(const QString &mac);
     Q_INVOKABLE void closeDevice();
+    // Shows the console lines of `address` (one of unknownConsole.unknownSources) in unknownConsole;
+    // "" closes it. refreshUnknownConsoles() re-reads the list of senders.
+    Q_INVOKABLE void openUnknownConsole(const QString &address);
+    Q_INVOKABLE void refreshUnknownConsoles();
 
     Q_INVOKABLE void runDiagnostics();
 
@@ -171,6 +178,8 @@ private:
     FirmwareEditor m_firmware;
     ProfileListModel m_profileList;
     ConsoleFeed m_consoleFeed;
+    ConsoleModel m_unknownConsole;
+    ConsoleFeed m_unknownConsoleFeed;
     std::unique_ptr<ProfileImporter> m_profileImporter;
     QList<ForeignDhcpServer> m_foreign;
 };

@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import MetalBootUi
 
-// Live journal of every device and service, filtered by device, source, severity and text.
+// Live journal of every device and service, filtered by device, source, severity and text; and
+// the console lines of senders that are no known device (second tab).
 Page {
     id: page
     required property Lab lab
@@ -21,8 +22,28 @@ Page {
     }
 
     header: ToolBar {
+        ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        TabBar {
+            id: logTabs
+            objectName: "logTabs"
+            Layout.fillWidth: true
+            TabButton {
+                objectName: "logTabJournal"
+                text: qsTr("Journal")
+                Accessible.name: qsTr("Journal of devices and services")
+            }
+            TabButton {
+                objectName: "logTabUnknownConsoles"
+                text: page.lab.unknownConsole.unknownSources.length > 0
+                      ? qsTr("Unknown senders (%n)", "", page.lab.unknownConsole.unknownSources.length) : qsTr("Unknown senders")
+                Accessible.name: qsTr("Console lines from unknown senders")
+            }
+        }
         RowLayout {
-            anchors.fill: parent
+            visible: logTabs.currentIndex === 0
+            Layout.fillWidth: true
             ComboBox {
                 id: deviceFilter
                 objectName: "logDeviceFilter"
@@ -87,6 +108,7 @@ Page {
                 }
             }
         }
+        }
     }
 
     TextEdit {
@@ -97,6 +119,7 @@ Page {
     ListView {
         id: list
         objectName: "logList"
+        visible: logTabs.currentIndex === 0
         anchors.fill: parent
         anchors.margins: Theme.spacing
         clip: true
@@ -119,9 +142,17 @@ Page {
         ScrollBar.vertical: ScrollBar {}
     }
 
+    UnknownConsolesView {
+        objectName: "unknownConsoles"
+        lab: page.lab
+        visible: logTabs.currentIndex === 1
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+    }
+
     Label {
         anchors.centerIn: parent
-        visible: list.count === 0
+        visible: list.visible && list.count === 0
         text: page.lab.journal.count === 0 ? qsTr("Nothing logged yet.") : qsTr("No line matches the filter.")
         color: Theme.muted
     }

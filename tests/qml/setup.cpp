@@ -83,6 +83,24 @@ public:
     {
         m_lab->details()->console()->setSerial(port, state, error);
     }
+    // A line from a sender that is no known device (the Log page's unknown-senders view).
+    Q_INVOKABLE void addUnknownLine(const QString &source, const QString &text)
+    {
+        ConsoleModel *model = m_lab->unknownConsole();
+        QStringList sources = model->unknownSources();
+        if (!sources.contains(source)) {
+            sources.append(source);
+            model->setUnknownSources(sources);
+        }
+        ConsoleLine line;
+        line.time = QDateTime::currentDateTimeUtc();
+        line.source = QHostAddress(source);
+        line.origin = QStringLiteral("netconsole");
+        line.severity = 6;
+        line.tag = QStringLiteral("kernel");
+        line.text = text;
+        model->append(line);
+    }
 
 private:
     LabFacade *m_lab;

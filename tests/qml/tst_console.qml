@@ -6,7 +6,7 @@ import MetalBootUi
 // The device panel's console tab with the fake lab: the empty state says how to get logs here
 // (service state, netconsole opt-in, syslog address and port); live lines of the open device
 // only, coloured by severity, followed at the tail; filter, pause/resume, serial port state,
-// save, clear.
+// typing into the serial console, save, clear.
 TestCase {
     id: test
     name: "Console"
@@ -155,5 +155,42 @@ TestCase {
         mouseClick(findChild(view, "consoleClear"))
         compare(lines.count, 0)
         verify(findChild(view, "consoleEmpty").visible)
+    }
+
+    SignalSpy {
+        id: serialSpy
+        signalName: "serialInput"
+    }
+
+    function test_serialInput() {
+        const view = openConsole()
+        const cm = testLab.details.console
+        serialSpy.target = cm
+        serialSpy.clear()
+        const row = findChild(view, "consoleSerialInput")
+        verify(!row.visible)                                  // no serial console: no input row
+        testConsole.setSerial("/dev/ttyUSB0", "closed", "")
+        verify(row.visible)
+        const line = findChild(view, "consoleSerialLine")
+        const send = findChild(view, "consoleSerialSend")
+        verify(!line.enabled)
+        verify(!send.enabled)
+        testConsole.setSerial("/dev/ttyUSB0", "open", "")
+        verify(line.enabled)
+        verify(send.enabled)
+        line.forceActiveFocus()
+        keyClick(Qt.Key_L)
+        keyClick(Qt.Key_S)
+        compare(line.text, "ls")
+        keyClick(Qt.Key_Return)                               // Enter sends
+        compare(serialSpy.count, 1)
+        compare(line.text, "")
+        // This lab has no engine behind it: the answer is "not sent", and the view says why.
+        const result = findChild(view, "consoleSerialResult")
+        tryVerify(() => result.text.indexOf("Not sent") === 0, 2000, result.text)
+        verify(!cm.sendingSerial)
+        mouseClick(findChild(view, "consoleSerialInterrupt"))
+        compare(serialSpy.count, 2)
+        testConsole.setSerial("", "", "")
     }
 }

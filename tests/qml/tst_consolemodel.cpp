@@ -3,8 +3,11 @@
 // netconsole (extended and plain) and syslog (RFC 5424 and 3164) datagrams from per-device
 // loopback source addresses. Lines reach the model across the thread boundary through
 // LabFacade/ConsoleFeed: only the open device's, backfilled from the ring when opened (no loss
-// and no duplicate around the snapshot), bounded, filtered, paused, saved.
+// and no duplicate around the snapshot), bounded, filtered, paused, saved. Lines typed into the
+// view reach the device's serial port (a socat pty pair); lines of senders that are no known
+// device are listed and shown by LabFacade's unknownConsole.
 #include "console/consoleservice.h"
+#include "console/serialconsole.h"
 #include "consolefeed.h"
 #include "consolemodel.h"
 #include "engine/enginehost.h"
@@ -16,10 +19,16 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QStandardPaths>
 #include <QUdpSocket>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <memory>
 
@@ -27,6 +36,7 @@ namespace {
 const QString Pi1 = QStringLiteral("dc:a6:32:00:00:01");   // sends from 127.0.0.2
 const QString Pi2 = QStringLiteral("dc:a6:32:00:00:02");   // sends from 127.0.0.3
 const QString Pi3 = QStringLiteral("dc:a6:32:00:00:03");   // serial console on a missing adapter
+const QString Pi4 = QStringLiteral("dc:a6:32:00:00:04");   // serial console on a pty the test creates
 const char *const MissingTty = "/dev/metalboot-test-missing-ttyUSB9";
 
 MacAddress mac(const QString &text)
@@ -82,6 +92,8 @@ class TestConsoleModel : public QObject
         return lines;
     }
 
+    QString ptyPath() const { return m_dir.filePath(QStringLiteral("tty-pi4")); }
+
     void open(const QString &device)
     {
         m_lab->openDevice(device);
@@ -108,6 +120,9 @@ private Q_SLOTS:
         QVERIFY(yaml.contains(pi1) && yaml.contains(pi2) && yaml.contains(pi3));
         yaml.replace(pi1, "{name: pi-01, ip: 127.0.0.2,").replace(pi2, "{name: pi-02, ip: 127.0.0.3,");
         yaml.replace(pi3, QByteArray(QByteArray("{name: pi-03, serial_console: {port: ") + MissingTty + "},"));
+        const QByteArray pi4 = "{name: pi-04,";
+        QVERIFY(yaml.contains(pi4));
+        yaml.replace(pi4, QByteArray(QByteArray("{name: pi-04, serial_console: {port: ") + ptyPath().toUtf8() + "},"));
         QFile f(options.configPath);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(yaml);
@@ -397,6 +412,114 @@ private Q_SLOTS:
         open(Pi2);
         QVERIFY(console()->serialPort().isEmpty());
         QVERIFY(console()->serialState().isEmpty());
+    }
+
+    void serialInputRefusedWithoutAnOpenPort()
+    {
+        QSignalSpy finished(console(), &ConsoleModel::serialSendFinished);
+        open(Pi2);   // no serial console
+        QVERIFY(!console()->sendSerial(QStringLiteral("ls")));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY(!finished.at(0).at(1).toString().isEmpty());
+        open(Pi3);   // its adapter is not plugged in
+        QCOMPARE(console()->serialState(), QStringLiteral("error"));
+        QVERIFY(!console()->sendSerial(QStringLiteral("ls")));
+        QCOMPARE(finished.size(), 2);
+        QVERIFY(finished.at(1).at(1).toString().contains(QString::fromLatin1(MissingTty)));
+        QVERIFY(!console()->isSendingSerial());
+    }
+
+    void serialInputReachesThePort()
+    {
+        const QString socat = QStandardPaths::findExecutable(QStringLiteral("socat"));
+        if (socat.isEmpty())
+            QSKIP("socat is not installed (scripts/deps-test.txt)");
+        const QString remote = ptyPath() + QStringLiteral("-remote");
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(socat, {QStringLiteral("pty,raw,echo=0,link=") + ptyPath(), QStringLiteral("pty,raw,echo=0,link=") + remote});
+        QVERIFY(p.waitForStarted(5000));
+        int fd = -1;
+        const auto stop = qScopeGuard([&] {
+            if (fd >= 0)
+                ::close(fd);
+            p.kill();
+            p.waitForFinished(5000);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ptyPath()) && QFile::exists(remote), 5000);
+        open(Pi4);
+        QCOMPARE(console()->serialPort(), ptyPath());
+        // Plugged in: the service reopens it within its retry interval and the view follows.
+        QTRY_COMPARE_WITH_TIMEOUT(console()->serialState(), QStringLiteral("open"), SerialConsole::RetryMs * 3);
+        fd = ::open(remote.toLocal8Bit().constData(), O_RDWR | O_NOCTTY | O_NONBLOCK);
+        QVERIFY(fd >= 0);
+        auto readAll = [fd] {
+            QByteArray got;
+            char buf[256];
+            for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+                got.append(buf, n);
+            return got;
+        };
+
+        QSignalSpy finished(console(), &ConsoleModel::serialSendFinished);
+        QVERIFY(console()->sendSerial(QStringLiteral("root")));
+        QVERIFY(console()->isSendingSerial());
+        QVERIFY(!console()->sendSerial(QStringLiteral("second")));   // one line at a time
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QCOMPARE(finished.at(1).at(0).toBool(), true);
+        QVERIFY(!console()->isSendingSerial());
+        QByteArray got;
+        QTRY_VERIFY((got += readAll()) == "root\r");   // Enter is a carriage return
+
+        // Ctrl-C goes alone, without a carriage return.
+        QVERIFY(console()->sendSerial(QString(QChar(3)), false));
+        got.clear();
+        QTRY_VERIFY((got += readAll()) == QByteArray("\x03"));
+        QTRY_VERIFY(!console()->isSendingSerial());
+
+        // Too long for one write: refused in the model, nothing sent.
+        QVERIFY(!console()->sendSerial(QString(ConsoleModel::MaxSerialInput + 1, QLatin1Char('x'))));
+        QTest::qWait(100);
+        QCOMPARE(readAll(), QByteArray());
+
+        // The adapter is unplugged: the view says so and refuses to send.
+        p.kill();
+        p.waitForFinished(5000);
+        QTRY_VERIFY_WITH_TIMEOUT(console()->serialState() != QLatin1String("open"), SerialConsole::RetryMs * 3);
+        QVERIFY(!console()->sendSerial(QStringLiteral("lost")));
+    }
+
+    void unknownSendersAreListedAndShown()
+    {
+        ConsoleModel *unknown = m_lab->unknownConsole();
+        QAbstractItemModelTester tester(unknown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        netconsole("127.0.0.9", 6, "stray 1");
+        QTRY_VERIFY(unknown->unknownSources().contains(QStringLiteral("127.0.0.9")));
+        QVERIFY(!unknown->unknownSources().contains(QStringLiteral("127.0.0.2")));   // pi-01 is a known device
+        m_lab->openUnknownConsole(QStringLiteral("127.0.0.9"));
+        QCOMPARE(unknown->source(), QStringLiteral("127.0.0.9"));
+        QVERIFY(unknown->mac().isEmpty());
+        QTRY_VERIFY(!unknown->isLoading());
+        QCOMPARE(texts(*unknown), QStringList{QStringLiteral("stray 1")});
+        // Live: only this sender's lines.
+        netconsole("127.0.0.9", 6, "stray 2");
+        netconsole("127.0.0.2", 6, "a device's line");
+        netconsole("127.0.0.10", 6, "another stray");
+        QTRY_VERIFY(unknown->unknownSources().contains(QStringLiteral("127.0.0.10")));
+        QTRY_COMPARE(texts(*unknown), (QStringList{QStringLiteral("stray 1"), QStringLiteral("stray 2")}));
+        // Switching sender backfills that sender's lines.
+        m_lab->openUnknownConsole(QStringLiteral("127.0.0.10"));
+        QTRY_VERIFY(!unknown->isLoading());
+        QCOMPARE(texts(*unknown), QStringList{QStringLiteral("another stray")});
+        // The device panel never shows an unknown sender's lines.
+        open(Pi1);
+        QTRY_VERIFY(texts(*console()).contains(QStringLiteral("a device's line")));
+        QVERIFY(!texts(*console()).contains(QStringLiteral("stray 2")));
+        m_lab->openUnknownConsole(QString());
+        QVERIFY(unknown->source().isEmpty());
+        QCOMPARE(unknown->rowCount(), 0);
     }
 };
 

@@ -16,7 +16,7 @@ TestCase {
         const component = Qt.createComponent("qrc:/qt/qml/MetalBootUi/Main.qml")
         window = component.createObject(null, { lab: testLab, settings: testSettings })
         window.show()
-        child("mainTabs").currentIndex = 2
+        child("mainTabs").currentIndex = 4   // Log
         waitForRendering(window.contentItem)
     }
 
@@ -54,5 +54,38 @@ TestCase {
         text.text = ""
         compare(list.count, 7)
         verify(model.toText().indexOf("GET /health") >= 0)
+    }
+
+    function test_unknownSenders() {
+        const tabs = child("logTabs")
+        const tab = child("logTabUnknownConsoles")
+        compare(tab.text, "Unknown senders")
+        mouseClick(tab)
+        compare(tabs.currentIndex, 1)
+        const view = child("unknownConsoles")
+        tryCompare(view, "visible", true)
+        verify(!child("logList").visible)
+        const empty = findChild(view, "unknownConsoleEmpty")
+        verify(empty.visible)
+        compare(empty.text, "No console lines from unknown senders.")
+        // The first sender opens by itself; its lines are shown as they come.
+        testConsole.addUnknownLine("10.0.0.77", "stray kernel line")
+        compare(tab.text, "Unknown senders (1)")
+        compare(testLab.unknownConsole.source, "10.0.0.77")
+        const lines = findChild(view, "unknownConsoleLines")
+        tryCompare(lines, "count", 1)
+        testConsole.addUnknownLine("10.0.0.77", "second line")
+        testConsole.addUnknownLine("10.0.0.78", "other sender")
+        tryCompare(lines, "count", 2)
+        compare(tab.text, "Unknown senders (2)")
+        const picker = findChild(view, "unknownConsoleSource")
+        compare(picker.count, 2)
+        compare(picker.currentText, "10.0.0.77")
+        findChild(view, "unknownConsoleFilter").text = "second"
+        compare(lines.count, 1)
+        findChild(view, "unknownConsoleFilter").text = ""
+        mouseClick(child("logTabJournal"))
+        verify(child("logList").visible)
+        verify(!view.visible)
     }
 }
