@@ -155,7 +155,7 @@ QString BootHttpRoutes::baseUrlFor(const HttpRequest &request) const
 {
     if (m_http) {
         const HttpConfig &c = m_http->config();
-        const QString configured = m_http->baseUrl();
+        QString configured = m_http->baseUrl();
         const bool specific = !c.publicUrl.isEmpty()
             || (c.address != QHostAddress(QHostAddress::AnyIPv4) && c.address != QHostAddress(QHostAddress::Any)
                 && !c.address.isNull());

@@ -122,7 +122,7 @@ QString YamlReader::string(const YAML::Node &map, const char *key, const QString
     }
     if (!isScalar(v, k, QStringLiteral("text")))
         return fallback;
-    const QString s = scalar(v);
+    QString s = scalar(v);
     if (s.contains(QChar(0))) {
         error(v, k, QStringLiteral("text must not contain NUL characters"));
         return fallback;

@@ -161,7 +161,7 @@ void BootControl::setOverride(const MacAddress &mac, const BootOverride &overrid
 
 BootOverride BootControl::consume(const MacAddress &mac, const QString &servedBy)
 {
-    const BootOverride current = m_overrides.value(mac);
+    BootOverride current = m_overrides.value(mac);
     if (current.enabled == BootOverride::Enabled::Once && current.target != BootOverride::Target::None) {
         BootOverride next = current;
         next.enabled = BootOverride::Enabled::Disabled;

@@ -56,7 +56,7 @@ QString certCommonName(X509_NAME *name)
     const int len = ASN1_STRING_to_UTF8(&utf8, value);
     if (len < 0)
         return {};
-    const QString out = QString::fromUtf8(reinterpret_cast<const char *>(utf8), len);
+    QString out = QString::fromUtf8(reinterpret_cast<const char *>(utf8), len);
     OPENSSL_free(utf8);
     return out;
 }

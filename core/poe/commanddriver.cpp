@@ -24,7 +24,7 @@ CommandDriver::Options CommandDriver::parseOptions(poe::OptionReader &r)
                         QStringLiteral("the command driver needs options.%1 (a command line; {port} is replaced by the port)").arg(key));
             return QStringList();
         }
-        const QStringList argv = QProcess::splitCommand(line);
+        QStringList argv = QProcess::splitCommand(line);
         if (argv.isEmpty() || argv.first().isEmpty()) {
             r.issue(QStringLiteral("options.") + key, QStringLiteral("cannot split '%1' into a program and arguments").arg(line.left(80)));
             return QStringList();

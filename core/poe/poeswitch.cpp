@@ -235,7 +235,7 @@ void PoeSwitch::verifyReturn(const QString &port, std::shared_ptr<CycleReport> r
 
 void PoeSwitch::enqueue(Op op)
 {
-    m_queue.enqueue(std::move(op));
+    m_queue.append(std::move(op));   // QQueue::enqueue copies (no rvalue overload in Qt 6.4)
     schedulePump();
 }
 
