@@ -15,6 +15,9 @@
 #include <QTimer>
 #include <QtEndian>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace {
 
 constexpr const char *HttpStandInDir = "virtual-lab/";
@@ -306,6 +309,33 @@ void VirtualLab::journal(const MacAddress &mac, const QString &message, JournalE
     m_journal->append(e);
 }
 
+bool VirtualLab::linkStandIn(const QString &existing, const QString &path) const
+{
+    bool exists = false;
+    if (!isOurs(path, &exists))
+        return true;   // a real file the user put there: kept (as writeStandIn does)
+    const QByteArray from = QFile::encodeName(existing);
+    const QByteArray to = QFile::encodeName(path);
+    struct stat a;
+    struct stat b;
+    if (::stat(from.constData(), &a) != 0)
+        return false;
+    if (exists && ::stat(to.constData(), &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
+        return true;   // already this very file
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return false;
+    // Linked under a temporary name, then renamed over: the path never shows a missing file.
+    const QByteArray temporary = to + ".stand-in-link";
+    ::unlink(temporary.constData());
+    if (::link(from.constData(), temporary.constData()) != 0)
+        return false;
+    if (::rename(temporary.constData(), to.constData()) != 0) {
+        ::unlink(temporary.constData());
+        return false;
+    }
+    return true;
+}
+
 bool VirtualLab::writeStandIn(const QString &path, const QByteArray &content, QString *error) const
 {
     bool exists = false;
@@ -338,6 +368,18 @@ bool VirtualLab::prepareFiles(QString *error)
         return true;
     const QString bootFile = m_config.services.dhcp.bootFiles.value(QStringLiteral("arm64_uefi"));
     QHash<QString, QByteArray> written;   // a path two devices share is written once, intact
+    // Devices share stand-ins of the same name and size: generated once (implicitly shared bytes),
+    // written once, hard-linked into every other device's directory (500 Pis: one copy on disk and
+    // in memory, not 500).
+    QHash<QString, QByteArray> made;
+    auto make = [&made](const QString &name, qint64 size) {
+        const QString key = name + QLatin1Char('\n') + QString::number(size);
+        auto it = made.find(key);
+        if (it == made.end())
+            it = made.insert(key, StandInFile::make(name, size));
+        return *it;
+    };
+    QHash<const void *, QString> firstCopy;   // shared bytes -> the file first written with them
     for (int i = 0; i < m_devices.size(); ++i) {
         const DeviceConfig &d = m_devices.at(i);
         const VirtualPi::Config pc = piConfig(d, i);
@@ -359,21 +401,21 @@ bool VirtualLab::prepareFiles(QString *error)
             QByteArray content;
         };
         QList<File> files = {
-            {dir + defaults.startFile, QStringLiteral("start4.elf"), StandInFile::make(defaults.startFile, m_sizes.startElf)},
-            {dir + defaults.fixupFile, QStringLiteral("fixup4.dat"), StandInFile::make(defaults.fixupFile, m_sizes.fixup)},
-            {dir + defaults.deviceTreeFile(pc.model), QStringLiteral("bcm2711-rpi-4-b.dtb"), StandInFile::make(defaults.deviceTreeFile(pc.model), 0)},
-            {dir + QStringLiteral("overlays/miniuart-bt.dtbo"), QString(), StandInFile::make(QStringLiteral("miniuart-bt.dtbo"), 0)},
-            {dir + QStringLiteral("overlays/upstream-pi4.dtbo"), QString(), StandInFile::make(QStringLiteral("upstream-pi4.dtbo"), 0)},
+            {dir + defaults.startFile, QStringLiteral("start4.elf"), make(defaults.startFile, m_sizes.startElf)},
+            {dir + defaults.fixupFile, QStringLiteral("fixup4.dat"), make(defaults.fixupFile, m_sizes.fixup)},
+            {dir + defaults.deviceTreeFile(pc.model), QStringLiteral("bcm2711-rpi-4-b.dtb"), make(defaults.deviceTreeFile(pc.model), 0)},
+            {dir + QStringLiteral("overlays/miniuart-bt.dtbo"), QString(), make(QStringLiteral("miniuart-bt.dtbo"), 0)},
+            {dir + QStringLiteral("overlays/upstream-pi4.dtbo"), QString(), make(QStringLiteral("upstream-pi4.dtbo"), 0)},
         };
         // The arm64 iPXE binary DHCP names (boot_files.arm64_uefi), found in the device's directory.
         if (!bootFile.isEmpty() && !bootFile.contains(QLatin1Char('/')) && !bootFile.contains(QLatin1Char(':')))
-            files.append({dir + bootFile, QStringLiteral("snp.efi"), StandInFile::make(bootFile, m_sizes.ipxe)});
+            files.append({dir + bootFile, QStringLiteral("snp.efi"), make(bootFile, m_sizes.ipxe)});
         // Kernel and initrd named by the device's osie, only below <http root>/virtual-lab/.
         if (!e.httpRoot.isEmpty()) {
             if (d.osie.kernel.startsWith(QLatin1String(HttpStandInDir)) && !d.osie.kernel.contains(QLatin1String("..")))
-                files.append({e.httpRoot + QLatin1Char('/') + d.osie.kernel, QStringLiteral("kernel"), StandInFile::make(d.osie.kernel, m_sizes.kernel)});
+                files.append({e.httpRoot + QLatin1Char('/') + d.osie.kernel, QStringLiteral("kernel"), make(d.osie.kernel, m_sizes.kernel)});
             if (d.osie.initrd.startsWith(QLatin1String(HttpStandInDir)) && !d.osie.initrd.contains(QLatin1String("..")))
-                files.append({e.httpRoot + QLatin1Char('/') + d.osie.initrd, QStringLiteral("initrd"), StandInFile::make(d.osie.initrd, m_sizes.initrd)});
+                files.append({e.httpRoot + QLatin1Char('/') + d.osie.initrd, QStringLiteral("initrd"), make(d.osie.initrd, m_sizes.initrd)});
         }
         for (File &f : files) {
             const bool damaged = !f.badName.isEmpty() && f.badName == d.virtualFaults.badFile;
@@ -387,6 +429,12 @@ bool VirtualLab::prepareFiles(QString *error)
                 continue;
             }
             written.insert(f.path, f.content);
+            const void *bytes = f.content.constData();
+            const auto first = firstCopy.constFind(bytes);
+            if (!damaged && first != firstCopy.cend() && linkStandIn(*first, f.path))
+                continue;
+            if (!damaged)
+                firstCopy.insert(bytes, f.path);
             if (!writeStandIn(f.path, f.content, &why)) {
                 if (error)
                     *error = why;

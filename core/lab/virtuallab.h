@@ -89,6 +89,9 @@ private:
     void onFailed(VirtualPi *pi, const QString &step, const QString &reason);
     [[nodiscard]] VirtualPi::Config piConfig(const DeviceConfig &device, int index) const;
     bool writeStandIn(const QString &path, const QByteArray &content, QString *error) const;
+    // Puts a hard link to `existing` (a stand-in just written) at `path`; false if the file system
+    // cannot (the caller writes the bytes instead).
+    bool linkStandIn(const QString &existing, const QString &path) const;
     void journal(const MacAddress &mac, const QString &message, JournalEvent::Severity severity, BootStage stage,
                  const QJsonObject &data);
 

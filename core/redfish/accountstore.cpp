@@ -144,7 +144,7 @@ QString AccountStore::ensureInitialAdmin(const QString &passwordFile, QString *e
 {
     if (!m_accounts.isEmpty())
         return {};
-    const QString password = randomPassword(20);
+    QString password = randomPassword(20);
     // The password file first: an account whose password was never written down (disk full,
     // read-only directory) would lock the administrator out for good. Without the account the
     // next start simply tries again.

@@ -91,7 +91,7 @@ QString canonicalDir(const QString &dir)
 {
     if (dir.isEmpty())
         return {};
-    const QString real = realPath(dir);
+    QString real = realPath(dir);
     if (real.isEmpty())
         return {};
     struct stat st;

@@ -22,6 +22,7 @@
 #include <net/ethernet.h>
 #include <net/if.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <QElapsedTimer>
@@ -236,6 +237,7 @@ private Q_SLOTS:
     void powerOffMidTransferIsReaped();
     void lossAndCorruptionRecover();
     void badFirmwareFailsThenRecovers();
+    void standInsAreSharedOnDisk();
     void deadLinkFailsAtDhcp();
     void delayedLinkEndsTransfersCleanly();
     void twentyConcurrentPis();
@@ -517,6 +519,36 @@ void TestVirtualPi::badFirmwareFailsThenRecovers()
     pi->powerOff();
     pi->powerOn();
     QTRY_VERIFY_WITH_TIMEOUT(pi->stage() == VirtualPi::Stage::OsUp, 30000);
+}
+
+// Many Pis, one firmware release: every device's stand-in of the same name and size is one file on
+// disk (hard links), written once; a device with a damaged file has its own copy, linked back
+// once the fault is gone.
+void TestVirtualPi::standInsAreSharedOnDisk()
+{
+    VirtualLabFixture lab(3, {{2, "virtual: {bad_file: start4.elf}"}});
+    QVERIFY(lab.start());
+    auto inode = [&](int i, const char *file) -> quint64 {
+        const QString path = lab.engine->tftp()->root() + QLatin1Char('/') + lab.pi(i)->config().tftpPrefix + QLatin1String(file);
+        struct stat st;
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
+    };
+    QVERIFY(inode(1, "start4.elf") != 0);
+    QCOMPARE(inode(3, "start4.elf"), inode(1, "start4.elf"));
+    QCOMPARE(inode(3, "fixup4.dat"), inode(1, "fixup4.dat"));
+    QCOMPARE(inode(2, "fixup4.dat"), inode(1, "fixup4.dat"));
+    QVERIFY(inode(2, "start4.elf") != 0);
+    QVERIFY(inode(2, "start4.elf") != inode(1, "start4.elf"));   // its damaged copy is its own
+    // The others still boot from the shared files, the damaged one still fails.
+    lab.power(3, true);
+    QTRY_VERIFY_WITH_TIMEOUT(lab.pi(3)->stage() == VirtualPi::Stage::OsUp, 30000);
+
+    QString error;
+    QVERIFY2(lab.engine->modifyConfig([&](LabConfig &c) { c.device(lab.pi(2)->mac())->virtualFaults = VirtualFaultsConfig(); }, &error),
+             qPrintable(error));
+    QTRY_COMPARE(inode(2, "start4.elf"), inode(1, "start4.elf"));
+    lab.power(2, true);
+    QTRY_VERIFY_WITH_TIMEOUT(lab.pi(2)->stage() == VirtualPi::Stage::OsUp, 30000);
 }
 
 void TestVirtualPi::deadLinkFailsAtDhcp()
