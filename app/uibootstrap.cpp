@@ -4,6 +4,7 @@
 #include "engine/enginehost.h"
 #include "labfacade.h"
 #include "languageswitcher.h"
+#include "scenegraphbackend.h"
 #include "traycontroller.h"
 #include "uisettings.h"
 
@@ -94,6 +95,7 @@ int run(const LabEngine::Options &options, const QString &language)
         QApplication::setQuitOnLastWindowClosed(false);
     }
 
+    qCInfo(lcUi).noquote() << "scene graph:" << scenegraph::chooseBackend();
     QQmlApplicationEngine engine;
     // A language picked in the menu applies at once: QML bindings, then models that cache text.
     languages.addEngine(&engine);

@@ -65,7 +65,7 @@ status=0
 for page in ${SCREENSHOT_PAGES:-fleet device power profiles boot-editor services logs wizard}; do
     rm -f "$out/$page.png"
     METALBOOT_CONFIG_DIR="$work/config" METALBOOT_DATA_DIR="$work/data" XDG_RUNTIME_DIR="$work" \
-        GRAB_PAGE=$page GRAB_TO="$out/$page.png" GRAB_DELAY_MS=2500 QT_LOGGING_RULES="*.info=false" \
+        GRAB_PAGE=$page GRAB_TO="$out/$page.png" GRAB_DELAY_MS=2500 QT_LOGGING_RULES="*.info=false;metalboot.ui.info=true" \
         timeout 60 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$bin" ${SCREENSHOT_LANG:+--lang "$SCREENSHOT_LANG"} >"$work/$page.log" 2>&1 || {
             echo "FAIL: $page (exit $?)"; cat "$work/$page.log"; status=1; continue; }
     python3 - "$out/$page.png" <<'PY' || status=1
@@ -78,6 +78,11 @@ assert (w, h) == (1280, 800), f"unexpected size {w}x{h}"
 assert len(data) > 15000, f"suspiciously small ({len(data)} bytes): blank window?"
 print(f"ok: {path} {w}x{h} {len(data)} bytes")
 PY
+    # Xvfb's OpenGL is Mesa rasterizing on the CPU: the app must draw with Qt Quick's software
+    # adaptation there (scenegraph::chooseBackend), not re-render every frame through llvmpipe.
+    if ! grep -q "scene graph: software" "$work/$page.log"; then
+        echo "FAIL: $page did not pick the software scene graph on Xvfb:"; grep "scene graph" "$work/$page.log"; status=1
+    fi
     if grep -q "qrc:/qt/qml/MetalBootUi/" "$work/$page.log"; then
         echo "FAIL: QML warnings on $page:"; cat "$work/$page.log"; status=1
     fi

@@ -7,6 +7,7 @@
 //
 // Run it under Xvfb (tests/bench/gui/run.sh) or on a desktop.
 #include "devices/devicejournal.h"
+#include "scenegraphbackend.h"
 #include "devices/deviceregistry.h"
 #include "engine/enginehost.h"
 #include "labfacade.h"
@@ -176,6 +177,7 @@ int main(int argc, char **argv)
     wait.exec();
     const int devices = lab.devices()->rowCount();
 
+    const QString backend = scenegraph::chooseBackend();   // as the application does
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{QStringLiteral("lab"), QVariant::fromValue(&lab)},
@@ -254,6 +256,7 @@ int main(int argc, char **argv)
     QMetaObject::invokeMethod(driver, [driver] { driver->stop(); driver->deleteLater(); }, Qt::BlockingQueuedConnection);
 
     QTextStream out(stdout);
+    out << "scene graph:             " << backend << "\n";
     out << "devices:                 " << devices << " (" << macs.size() << " booting continuously)\n";
     out << "journal events driven:   " << driver->events() << " in " << parser.value(seconds) << " s\n";
     out << "first frame:             " << firstFrameMs << " ms after the window load started ("
