@@ -413,7 +413,7 @@ QString LabFacade::suggestName(const LabConfig &config, const QString &model)
     for (const auto &d : config.devices)
         names.insert(d.name.toLower());
     for (int n = 1;; ++n) {
-        const QString name = QStringLiteral("%1-%2").arg(prefix).arg(n, 2, 10, QLatin1Char('0'));
+        QString name = QStringLiteral("%1-%2").arg(prefix).arg(n, 2, 10, QLatin1Char('0'));
         if (!names.contains(name.toLower()))
             return name;
     }
