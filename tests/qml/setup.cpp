@@ -4,6 +4,8 @@
 //    nothing binds), driven by `labDriver` the way the network services would,
 //  - testSettings: UiSettings in a temp file; testImporter: a profile-import backend that
 //    records requests and reports progress,
+//  - bootLab: start() gives a LabFacade on a real LabEngine with every service running on
+//    loopback ephemeral ports and the demo lab's virtual Pis booting through them (one walk),
 //  - testConsole: feeds the fake lab's console view (lines, receiver, serial state) the way
 //    ConsoleFeed does from the engine.
 //  - the application's translations (built .qm files): testSettings.language switches them at
@@ -146,6 +148,63 @@ public:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<EngineHost> m_host;
+};
+
+// The demo lab with every service running on loopback ephemeral ports and its virtual Pis booting
+// through them for real (DHCP, TFTP, UEFI, iPXE, HTTP, netconsole): for the one walk that needs
+// it (tst_bootwalk.qml), started on demand.
+class BootLab : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~BootLab() override
+    {
+        delete m_lab;
+        if (m_host)
+            m_host->stop();
+    }
+    Q_INVOKABLE LabFacade *start()
+    {
+        if (m_lab)
+            return m_lab;
+        LabEngine::Options options;
+        options.paths = AppPaths::under(m_dir.path());
+        options.configPath = options.paths.labFile();
+        options.watchConfig = false;
+        QDir().mkpath(options.paths.configDir);
+        QByteArray yaml = LabEngine::defaultLabYaml();
+        // Ephemeral ports (test runs share the machine); no Redfish (not under test here).
+        for (const char *fixed : {"port: 1067", "proxy_port: 4011", "port: 1069", "port: 8080", "netconsole_port: 6666",
+                                  "syslog_port: 5514"}) {
+            const QByteArray key(fixed);
+            if (!yaml.contains(key))
+                qFatal("demo lab changed: no '%s'", fixed);
+            yaml.replace(key, QByteArray(key.left(key.indexOf(':') + 1) + " 0"));
+        }
+        const QByteArray redfish = "  redfish:\n    enabled: true";
+        if (!yaml.contains(redfish))
+            qFatal("demo lab changed: no redfish section");
+        yaml.replace(redfish, "  redfish:\n    enabled: false");
+        QFile f(options.configPath);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(yaml);
+        f.close();
+        m_host = std::make_unique<EngineHost>(options);
+        QString error;
+        if (!m_host->start(&error)) {
+            qWarning("boot lab did not start: %s", qPrintable(error));
+            return nullptr;
+        }
+        m_lab = new LabFacade(m_host->engine(), this);
+        m_lab->refresh();
+        return m_lab;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<EngineHost> m_host;
+    LabFacade *m_lab = nullptr;
 };
 
 static JournalEvent event(const MacAddress &mac, qint64 msAgo, const char *source, const char *kind, BootStage stage,
@@ -372,6 +431,7 @@ public Q_SLOTS:
         context->setContextProperty(QStringLiteral("testImporter"), importer);
         context->setContextProperty(QStringLiteral("liveLab"), live->lab);
         context->setContextProperty(QStringLiteral("labDriver"), live->driver);
+        context->setContextProperty(QStringLiteral("bootLab"), new BootLab(engine));
         context->setContextProperty(QStringLiteral("testSettings"), settings);
         context->setContextProperty(QStringLiteral("testLanguages"), languages);
     }
