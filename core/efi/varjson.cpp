@@ -146,7 +146,11 @@ Result<QList<Variable>> variablesFromJson(const QByteArray &json)
             QByteArray t;
             if (!time.isString() || !fromHex(time.toString(), &t) || t.size() != 16)
                 return R::failure(at + QStringLiteral(": \"time\" must be 32 hex digits (EFI_TIME)"));
+            // A time whose year is 0 is no time (Variable::hasTimeStamp): kept as zero, so what we
+            // read is what we write back (virt-firmware writes "time" only for a real year).
             v.timeStamp = t;
+            if (!v.hasTimeStamp())
+                v.timeStamp.clear();
         }
         const auto key = v.key();
         if (index.contains(key)) {

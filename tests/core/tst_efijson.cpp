@@ -62,6 +62,24 @@ private Q_SLOTS:
         QCOMPARE(vars->at(3).guid, efi::guids::RpiConfigDxe);      // same name, other GUID: kept
     }
 
+    // Found by fuzz_efi_varjson: an EFI_TIME with year 0 but other fields set was read, then not
+    // written back (virt-firmware writes "time" only for a real year): it is no time at all.
+    void timeWithoutYearIsNoTime()
+    {
+        const QByteArray json = R"({"variables": [
+            {"name": "BootOrder", "guid": "EfiGlobalVariable", "attr": 7, "data": "0000", "time": "0000e000000042632355380393410550"},
+            {"name": "db", "guid": "EfiImageSecurityDatabase", "data": "", "time": "e8070b16010203000000000000000000"}
+        ]})";
+        const auto vars = efi::variablesFromJson(json);
+        QVERIFY2(vars.ok(), qPrintable(vars.error()));
+        QVERIFY(!vars->at(0).hasTimeStamp());
+        QVERIFY(vars->at(0).timeStamp.isEmpty());
+        QCOMPARE(vars->at(1).timeStamp, QByteArray::fromHex("e8070b16010203000000000000000000"));
+        const auto again = efi::variablesFromJson(efi::variablesToJson(vars.value()));
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QCOMPARE(again.value(), vars.value());
+    }
+
     void readerErrors_data()
     {
         QTest::addColumn<QByteArray>("json");
