@@ -21,33 +21,13 @@ STORM=$BUILD/tests/bench/lab/vlabstorm
 [ -x "$BIN" ] || { echo "no $BIN - build the metalboot target first" >&2; exit 2; }
 [ -x "$STORM" ] || ninja -C "$BUILD" -j2 vlabstorm >/dev/null
 
-NS=mb-soak-$$
-WORK=$(mktemp -d /tmp/mb-soak.XXXXXX)
-PIDS=()
-cleanup() {
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-    ip netns del "$NS" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-ip netns add "$NS"
-ip -n "$NS" link set lo up
-nsx() { ip netns exec "$NS" "$@"; }
-ulimit -n 65536 2>/dev/null || true
+# shellcheck source=labns.sh
+. "$(dirname "$0")/labns.sh"
+labns_init "mb-soak-$$" mb-soak
 
 echo "== soak: $COUNT virtual Pi 4s rebooting for $SECONDS_TOTAL s ($(nproc) cores, $(grep -o 'CMAKE_BUILD_TYPE:STRING=.*' "$BUILD/CMakeCache.txt" | cut -d= -f2) build)"
 nsx "$STORM" prepare "$WORK/mb" "$COUNT"
-mkdir -p "$WORK/mb/data"
-env METALBOOT_CONFIG_DIR="$WORK/mb/config" METALBOOT_DATA_DIR="$WORK/mb/data" QT_LOGGING_RULES="metalboot.*.info=false" \
-    ip netns exec "$NS" "$BIN" --headless >"$WORK/mb.log" 2>&1 &
-MB=$!
-PIDS+=("$MB")
-for _ in $(seq 100); do
-    nsx curl -sf -o /dev/null http://127.0.0.1:8080/api/v1/health && break
-    sleep 0.2
-done
-nsx curl -sf -o /dev/null http://127.0.0.1:8080/api/v1/health || { echo "metalboot did not start:"; tail -20 "$WORK/mb.log"; exit 1; }
+labns_start_metalboot "$BIN"
 
 rc=0
 nsx "$STORM" soak "$COUNT" 1067 4011 1069 "$SECONDS_TOTAL" "$MB" | tee "$WORK/soak.out" || rc=$?

@@ -30,36 +30,15 @@ NGINX=$PEERS/root/usr/sbin/nginx
 DNSMASQ=$(command -v dnsmasq || echo /usr/sbin/dnsmasq)
 [ -x "$DNSMASQ" ] || { echo "dnsmasq (dnsmasq-base) is not installed" >&2; exit 2; }
 
-NS=mb-vlab-$$
-WORK=$(mktemp -d /tmp/mb-vlabstorm.XXXXXX)
-PIDS=()
-cleanup() {
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-    ip netns del "$NS" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-ip netns add "$NS"
-ip -n "$NS" link set lo up
-nsx() { ip netns exec "$NS" "$@"; }
+# shellcheck source=labns.sh
+. "$(dirname "$0")/labns.sh"
+labns_init "mb-vlab-$$" mb-vlabstorm
 peak_kib() { local sum=0 p v; for p in "$@"; do v=$(awk '/VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0); sum=$((sum + ${v:-0})); done; echo $sum; }
 field() { sed -n "s/.*RESULT side=$1 .* $2=\([0-9]*\).*/\1/p" "$3" | head -1; }
-ulimit -n 65536 2>/dev/null || true
 
 echo "== boot storm: $COUNT virtual Pi 4s ($(nproc) cores, $(grep -o 'CMAKE_BUILD_TYPE:STRING=.*' "$BUILD/CMakeCache.txt" | cut -d= -f2) build)"
 nsx "$STORM" prepare "$WORK/mb" "$COUNT"
-mkdir -p "$WORK/mb/data"
-# Started without a shell in between, so $! is the server itself (kill, peak RSS).
-env METALBOOT_CONFIG_DIR="$WORK/mb/config" METALBOOT_DATA_DIR="$WORK/mb/data" QT_LOGGING_RULES="metalboot.*.info=false" \
-    ip netns exec "$NS" "$BIN" --headless >"$WORK/mb.log" 2>&1 &
-MB=$!
-PIDS+=("$MB")
-for _ in $(seq 100); do
-    nsx curl -sf -o /dev/null http://127.0.0.1:8080/api/v1/health && break
-    sleep 0.2
-done
-nsx curl -sf -o /dev/null http://127.0.0.1:8080/api/v1/health || { echo "metalboot did not start:"; tail -20 "$WORK/mb.log"; exit 1; }
+labns_start_metalboot "$BIN"
 find "$WORK/mb/data" -type f -exec cat {} + >/dev/null   # page cache warm for both sides alike
 
 echo "-- Metal Boot: full chain"
