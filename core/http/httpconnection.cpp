@@ -166,12 +166,15 @@ void HttpConnection::scan(const char *data, qint64 size)
                 reject(414, QByteArrayLiteral("request target too long"));
                 return;
             }
-            if (m_headBytes > m_limits.maxHeaderBytes) {
-                reject(431, QByteArrayLiteral("request header too large"));
-                return;
-            }
-            continue;
         }
+        // Every byte counts, the newline that ends a line too (found by fuzz_http_request: a head
+        // whose byte over the limit was a newline went on being read).
+        if (m_headBytes > m_limits.maxHeaderBytes) {
+            reject(431, QByteArrayLiteral("request header too large"));
+            return;
+        }
+        if (c != '\n')
+            continue;
         QByteArray line = m_line;
         m_line.clear();
         if (line.endsWith('\r'))
