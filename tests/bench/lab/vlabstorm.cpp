@@ -143,26 +143,33 @@ struct Totals
     int transfers = 0;
 };
 
+// Pi number `i` (1-based) of a storm or soak against 127.0.0.1: powered on at once, no simulated
+// OS boot time (network time only), `timeoutMs` for each DHCP exchange, TFTP file and HTTP fetch.
+VirtualPi::Config piConfig(int i, const QString &name, quint16 dhcpPort, quint16 proxyPort, quint16 tftpPort, int timeoutMs)
+{
+    VirtualPi::Config c;
+    c.identity.mac = macFor(i);
+    c.identity.serial = serialFor(i).toUInt(nullptr, 16);
+    c.name = QStringLiteral("%1-%2").arg(name).arg(i);
+    c.address = VirtualLab::addressFor(i - 1);
+    c.dhcpServer = QHostAddress(QHostAddress::LocalHost);
+    c.dhcpPort = dhcpPort;
+    c.proxyPort = proxyPort;
+    c.tftpPort = tftpPort;
+    c.powerOnDelayMs = 0;
+    c.osBootMs = 0;
+    c.sleepScale = 0;
+    c.dhcpTimeoutMs = timeoutMs;
+    c.tftpFileTimeoutMs = timeoutMs;
+    c.httpTimeoutMs = timeoutMs;
+    return c;
+}
+
 int chain(int count, quint16 dhcpPort, quint16 proxyPort, quint16 tftpPort, const QString &manifestPath)
 {
     QList<VirtualPi *> pis;
     for (int i = 1; i <= count; ++i) {
-        VirtualPi::Config c;
-        c.identity.mac = macFor(i);
-        c.identity.serial = serialFor(i).toUInt(nullptr, 16);
-        c.name = QStringLiteral("storm-%1").arg(i);
-        c.address = VirtualLab::addressFor(i - 1);
-        c.dhcpServer = QHostAddress(QHostAddress::LocalHost);
-        c.dhcpPort = dhcpPort;
-        c.proxyPort = proxyPort;
-        c.tftpPort = tftpPort;
-        c.powerOnDelayMs = 0;   // all at once: the storm
-        c.osBootMs = 0;         // network time only
-        c.sleepScale = 0;
-        c.dhcpTimeoutMs = 120000;
-        c.tftpFileTimeoutMs = 120000;
-        c.httpTimeoutMs = 120000;
-        pis.append(new VirtualPi(c, qApp));
+        pis.append(new VirtualPi(piConfig(i, QStringLiteral("storm"), dhcpPort, proxyPort, tftpPort, 120000), qApp));
     }
     int settled = 0;
     QElapsedTimer clock;
@@ -240,22 +247,7 @@ int soak(int count, quint16 dhcpPort, quint16 proxyPort, quint16 tftpPort, int s
 {
     QList<VirtualPi *> pis;
     for (int i = 1; i <= count; ++i) {
-        VirtualPi::Config c;
-        c.identity.mac = macFor(i);
-        c.identity.serial = serialFor(i).toUInt(nullptr, 16);
-        c.name = QStringLiteral("soak-%1").arg(i);
-        c.address = VirtualLab::addressFor(i - 1);
-        c.dhcpServer = QHostAddress(QHostAddress::LocalHost);
-        c.dhcpPort = dhcpPort;
-        c.proxyPort = proxyPort;
-        c.tftpPort = tftpPort;
-        c.powerOnDelayMs = 0;
-        c.osBootMs = 0;
-        c.sleepScale = 0;
-        c.dhcpTimeoutMs = 60000;
-        c.tftpFileTimeoutMs = 60000;
-        c.httpTimeoutMs = 60000;
-        pis.append(new VirtualPi(c, qApp));
+        pis.append(new VirtualPi(piConfig(i, QStringLiteral("soak"), dhcpPort, proxyPort, tftpPort, 60000), qApp));
     }
     QElapsedTimer clock;
     clock.start();
